@@ -1,0 +1,39 @@
+# wirewatch: the two commands of the README, and a few more.
+#   make demo   set up .venv, extract the bundled samples and the seed report into demo.db, print the events
+#   make test   set up .venv, run the whole test suite with the quality gate on the dev gold sets
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+WW := $(VENV)/bin/wirewatch
+SHARED ?= ../shared
+SEED := $(SHARED)/seed/efe-2023-09-11-kim-jong-un-russia.txt
+
+.PHONY: install demo test test-fast eval bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	rm -f demo.db
+	$(WW) ingest samples/ $(wildcard $(SEED)) --db demo.db
+	$(WW) events --db demo.db
+
+test: install
+	$(PY) -m pytest -q
+
+test-fast: install
+	$(PY) -m pytest -q -m "not slow and not gate"
+
+eval: install
+	$(PY) bench/evaluate.py --shared $(SHARED)
+
+bench: install
+	$(PY) bench/throughput.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) demo.db build src/*.egg-info .pytest_cache

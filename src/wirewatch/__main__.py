@@ -1,0 +1,4 @@
+"""``python -m wirewatch``: the same as the ``wirewatch`` command."""
+from wirewatch.cli.main import main
+
+main()

@@ -1,0 +1,193 @@
+"""The ``wirewatch`` command: a thin layer over the library.
+
+Exit codes: 0 every document went through; 1 some documents failed (each is reported on
+stderr, the others are written); 2 wrong usage; 3 nothing could be done (bad configuration,
+unusable database).
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from wirewatch.cli.progress import progress
+from wirewatch.cli.render import EVENT_FORMATS, render_events, render_show
+from wirewatch.config import Config, load_config
+from wirewatch.errors import WirewatchError
+from wirewatch.ingest.sources import FORMATS as INPUT_FORMATS
+from wirewatch.pipeline.runner import Result
+from wirewatch.record.writer import FORMATS as OUTPUT_FORMATS
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
+
+
+class Failures:
+    """Counts and reports documents that failed, one clear line each on stderr."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def report(self, result: Result) -> None:
+        self.count += 1
+        click.echo(f"wirewatch: skipped {result.error}", err=True)
+
+
+def _config(path: str | None) -> Config:
+    try:
+        return load_config(path)
+    except WirewatchError as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _results(files: tuple[str, ...], input_format: str, cfg: Config, quiet: bool) -> Iterator[Result]:
+    from wirewatch.api import extract_files
+
+    yield from progress(extract_files(files, input_format, cfg), quiet)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="wirewatch")
+def cli() -> None:
+    """wirewatch: news reports in, verifiable event records out (wirewatch/1)."""
+
+
+_files = click.argument("files", nargs=-1, required=True)
+_input = click.option("--input-format", type=click.Choice(INPUT_FORMATS), default="auto", show_default=True,
+                      help="How to read inputs: by file extension and content (auto), or force one.")
+_quiet = click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
+_cfgopt = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+                       help="INI file of settings layered over the defaults.")
+
+
+@cli.command()
+@_files
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write records here (atomically); default stdout.")
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default="jsonl", show_default=True,
+              help="jsonl: one record per line; json: one array; pretty: indented, for reading.")
+@_input
+@_quiet
+@_cfgopt
+def extract(files: tuple[str, ...], output: str | None, fmt: str, input_format: str, quiet: bool,
+            config_path: str | None) -> None:
+    """Extract one wirewatch/1 record per document in FILES (files, folders, globs, - for stdin)."""
+    from wirewatch.record.serialize import to_record
+    from wirewatch.record.writer import RecordWriter
+
+    cfg, failed = _config(config_path), Failures()
+    try:
+        with RecordWriter(output, fmt) as out:
+            for r in _results(files, input_format, cfg, quiet):
+                if r.ok:
+                    out.write(to_record(r.doc))  # type: ignore[arg-type]
+                else:
+                    failed.report(r)
+    except WirewatchError as err:
+        raise click.ClickException(str(err)) from err
+    if not quiet:
+        click.echo(f"wirewatch: {out.count} record(s) written, {failed.count} document(s) failed", err=True)
+    sys.exit(EXIT_SOME_FAILED if failed.count else EXIT_OK)
+
+
+@cli.command()
+@_files
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite database (default from config: ./wirewatch.db).")
+@_input
+@_quiet
+@_cfgopt
+def ingest(files: tuple[str, ...], db: str | None, input_format: str, quiet: bool, config_path: str | None) -> None:
+    """Extract FILES and store the records in the embedded database, one transaction per batch."""
+    from wirewatch.record.serialize import to_record
+    from wirewatch.store import Store
+
+    cfg, failed = _config(config_path), Failures()
+    added = replaced = unchanged = 0
+    try:
+        with Store(db or cfg.db) as store:
+            batch: list[dict] = []
+            for r in _results(files, input_format, cfg, quiet):
+                if not r.ok:
+                    failed.report(r)
+                    continue
+                batch.append(to_record(r.doc))  # type: ignore[arg-type]
+                if len(batch) >= cfg.batch_size:
+                    s = store.save(batch)
+                    added, replaced, unchanged = added + s.added, replaced + s.replaced, unchanged + s.unchanged
+                    batch = []
+            if batch:
+                s = store.save(batch)
+                added, replaced, unchanged = added + s.added, replaced + s.replaced, unchanged + s.unchanged
+    except WirewatchError as err:
+        click.echo(f"wirewatch: error: {err}", err=True)
+        sys.exit(EXIT_FATAL)
+    if not quiet:
+        click.echo(f"wirewatch: {added} added, {replaced} replaced, {unchanged} unchanged, "
+                   f"{failed.count} failed -> {db or cfg.db}", err=True)
+    sys.exit(EXIT_SOME_FAILED if failed.count else EXIT_OK)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite database (default ./wirewatch.db).")
+@click.option("--actor", help="Actor name (part of it, any case) or ISO 3166 alpha-3 country.")
+@click.option("--recipient", help="Recipient name (part of it) or ISO3 country.")
+@click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
+@click.option("--since", help="Events whose date interval ends on or after this ISO date.")
+@click.option("--until", help="Events whose date interval starts on or before this ISO date.")
+@click.option("--place", help="Place name (part of it) or ISO3 country where events happen.")
+@click.option("--status", type=click.Choice(["occurred", "ongoing", "planned", "expected", "possible", "negated"]))
+@click.option("--doc", "doc_id", help="Only events of this document.")
+@click.option("--limit", type=int, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(EVENT_FORMATS), default="table", show_default=True)
+@_cfgopt
+def events(db: str | None, actor: str | None, recipient: str | None, type_: str | None, since: str | None,
+           until: str | None, place: str | None, status: str | None, doc_id: str | None, limit: int | None,
+           fmt: str, config_path: str | None) -> None:
+    """Query the stored events."""
+    from wirewatch.store import EventQuery, Store
+
+    path = db or _config(config_path).db
+    if not Path(path).exists():
+        raise click.ClickException(f"no database at {path} (run `wirewatch ingest FILE... --db {path}` first)")
+    q = EventQuery(actor=actor, recipient=recipient, type=type_, since=since, until=until, place=place,
+                   status=status, doc_id=doc_id, limit=limit)
+    try:
+        with Store(path) as store:
+            render_events(store.events(q), fmt, click.get_text_stream("stdout"))
+    except WirewatchError as err:
+        raise click.ClickException(str(err)) from err
+
+
+@cli.command()
+@click.argument("doc_id")
+@click.option("--db", type=click.Path(dir_okay=False), help="SQLite database (default ./wirewatch.db).")
+@_cfgopt
+def show(doc_id: str, db: str | None, config_path: str | None) -> None:
+    """Show a stored document for a person to read: each event with who, when, where, on whose word."""
+    from wirewatch.store import Store
+
+    path = db or _config(config_path).db
+    if not Path(path).exists():
+        raise click.ClickException(f"no database at {path} (run `wirewatch ingest FILE... --db {path}` first)")
+    with Store(path) as store:
+        rec = store.record(doc_id)
+    if rec is None:
+        raise click.ClickException(f"no document {doc_id!r} in {path} (list them with `wirewatch events`)")
+    click.echo(render_show(rec))
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Exit as e:
+        sys.exit(e.exit_code)
+    except click.UsageError as e:
+        e.show()
+        sys.exit(EXIT_USAGE)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(EXIT_FATAL)
+    except click.Abort:
+        click.echo("wirewatch: interrupted; files already written are intact", err=True)
+        sys.exit(130)

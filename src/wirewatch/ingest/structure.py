@@ -1,0 +1,122 @@
+"""The layout of a plain-text news report: headline, section headings, dateline.
+
+Wire copy arrives as lines: an optional headline, a dateline opening the first paragraph
+(``Moscow/Seoul, Sep 11 (EFE).-``, ``SEOUL, Sept 11 (Reuters) -``, ``WASHINGTON (AP) —``,
+``MOSCOW-``), paragraphs, and ALL-CAPS section headings. Offsets always refer to the
+document text, which is never changed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wirewatch.document import Dateline, Span
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_PLACE = r"[A-Z][A-Za-z'’.\-]*(?:[ \-][A-Z][A-Za-z'’.\-]*){0,3}"
+DATELINE = re.compile(
+    rf"""(?P<places>{_PLACE}(?:\s*/\s*{_PLACE})*(?:,\s*(?!{_MONTH}\b){_PLACE})?)   # Moscow/Seoul | SEOUL | Paris, Texas
+    (?:,\s*(?P<date>(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?))?   # , Sep 11 [, 2023]
+    \s*(?:\((?P<agency>[^()\n]{{2,40}})\))?                                  # (EFE)
+    \s*(?P<sep>\.-|\.—|[-—–]{{1,2}}|:)\s?""",
+    re.X,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the headline, the headings and the dateline are."""
+
+    title: Span | None
+    headings: list[Span]
+    dateline: Dateline | None
+
+
+def lines_of(text: str) -> list[Span]:
+    """The non-blank lines of ``text`` as spans without surrounding spaces."""
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped[0])
+            out.append(Span(start, start + len(stripped)))
+        pos += len(line)
+    return out
+
+
+def is_heading(line: str) -> bool:
+    """An ALL-CAPS line of a few words without final punctuation: a section heading."""
+    words = _WORD.findall(line)
+    if not words or len(words) > 12 or line.rstrip()[-1:] in ".,;:":
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def looks_like_title(line: str, next_line: str | None, blank_after: bool) -> bool:
+    """A first line that reads as a headline: short, no final period, set off from the body."""
+    words = _WORD.findall(line)
+    if not 2 <= len(words) <= 30 or len(line) > 250 or line.rstrip()[-1:] in ".:;,":
+        return False
+    if DATELINE.match(line):
+        return False
+    return blank_after or (next_line is not None and DATELINE.match(next_line) is not None)
+
+
+def parse_dateline(text: str, line: Span) -> Dateline | None:
+    """The dateline opening ``line``, if there is one."""
+    m = DATELINE.match(text, line.start, line.end)
+    if not m or not (m.group("date") or m.group("agency") or _caps_places(m.group("places"))):
+        return None
+    places = _place_spans(m, "places")
+    month = MONTHS.get(m.group("month").lower().rstrip(".")) if m.group("month") else None
+    return Dateline(
+        text=text[m.start():m.end()].rstrip(), start=m.start(), end=m.start() + len(text[m.start():m.end()].rstrip()),
+        place_spans=places, agency=(m.group("agency") or "").strip() or None, month=month,
+        day=int(m.group("day")) if m.group("day") else None, year=int(m.group("year")) if m.group("year") else None,
+    )
+
+
+def _caps_places(places: str) -> bool:
+    """Without a date or an agency, only an upper-case place name makes a dateline (``MOSCOW-``)."""
+    letters = [c for c in places if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _place_spans(m: re.Match[str], group: str) -> list[Span]:
+    out, base = [], m.start(group)
+    for part in re.finditer(r"[^/,]+", m.group(group)):
+        s, e = part.start(), part.end()
+        chunk = part.group()
+        s += len(chunk) - len(chunk.lstrip())
+        e -= len(chunk) - len(chunk.rstrip())
+        if e > s:
+            out.append(Span(base + s, base + e))
+    return out
+
+
+def analyse_layout(text: str, has_title: bool = False) -> Layout:
+    """Find the headline (unless the caller gave one), the headings and the dateline."""
+    lines = lines_of(text)
+    title, headings, dateline = None, [], None
+    body_from = 0
+    if lines and not has_title:
+        first = lines[0].text_of(text)
+        nxt = lines[1].text_of(text) if len(lines) > 1 else None
+        blank_after = "\n\n" in text[lines[0].end:lines[1].start].replace("\r", "") if len(lines) > 1 else False
+        if len(lines) > 1 and looks_like_title(first, nxt, blank_after) and not is_heading(first):
+            title, body_from = lines[0], 1
+    for i, line in enumerate(lines[body_from:], start=body_from):
+        if i <= body_from + 1 and dateline is None:
+            dateline = parse_dateline(text, line)
+            if dateline:
+                continue
+        if is_heading(line.text_of(text)) and not (dateline is None and i == body_from and parse_dateline(text, line)):
+            headings.append(line)
+    return Layout(title=title, headings=headings, dateline=dateline)

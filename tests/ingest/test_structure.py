@@ -1,0 +1,66 @@
+from wirewatch.ingest.structure import analyse_layout, is_heading, parse_dateline
+from wirewatch.document import Span
+
+
+def _dl(line: str):
+    return parse_dateline(line, Span(0, len(line)))
+
+
+def test_dateline_efe_form_gives_places_date_and_agency():
+    dl = _dl("Moscow/Seoul, Sep 11 (EFE).- North Korean leader Kim Jong-un boarded a train.")
+    assert dl is not None
+    assert dl.text == "Moscow/Seoul, Sep 11 (EFE).-"
+    assert [s.text_of("Moscow/Seoul, Sep 11 (EFE).-") for s in dl.place_spans] == ["Moscow", "Seoul"]
+    assert (dl.month, dl.day, dl.year, dl.agency) == (9, 11, None, "EFE")
+
+
+def test_dateline_reuters_form():
+    dl = _dl("SEOUL, Sept 11 (Reuters) - North Korea said on Monday...")
+    assert dl is not None and dl.agency == "Reuters" and (dl.month, dl.day) == (9, 11)
+
+
+def test_dateline_ap_form_without_date():
+    dl = _dl("WASHINGTON (AP) — The Senate voted on Tuesday.")
+    assert dl is not None and dl.agency == "AP" and dl.month is None
+    assert dl.place_spans[0].text_of("WASHINGTON (AP) —") == "WASHINGTON"
+
+
+def test_dateline_bare_capitals_with_dash():
+    dl = _dl("MOSCOW- Russia's foreign ministry said on Friday.")
+    assert dl is not None and dl.agency is None and dl.text == "MOSCOW-"
+
+
+def test_dateline_with_country_and_year():
+    dl = _dl("VLADIVOSTOK, Russia, April 25, 2019 (WW Sample Desk) - Kim met Putin.")
+    assert dl is not None and (dl.year, dl.month, dl.day) == (2019, 4, 25)
+    assert len(dl.place_spans) == 2
+
+
+def test_ordinary_sentence_is_not_a_dateline():
+    assert _dl("Kim Jong-un travels to Russia at Putin's invitation.") is None
+    assert _dl("North Korean leader Kim Jong-un boarded a train on Monday.") is None
+
+
+def test_headings_are_all_caps_lines():
+    assert is_heading("MEETING IN VLADIVOSTOK")
+    assert not is_heading("Meeting in Vladivostok")
+    assert not is_heading("NATO SAID IT WOULD RESPOND.")
+
+
+def test_layout_finds_title_dateline_and_headings():
+    text = ("Kim travels to Russia\n\nMoscow/Seoul, Sep 11 (EFE).- Kim boarded a train.\n"
+            "MEETING IN VLADIVOSTOK\nPutin traveled to Vladivostok.\n")
+    lay = analyse_layout(text)
+    assert lay.title is not None and lay.title.text_of(text) == "Kim travels to Russia"
+    assert lay.dateline is not None and lay.dateline.agency == "EFE"
+    assert [h.text_of(text) for h in lay.headings] == ["MEETING IN VLADIVOSTOK"]
+
+
+def test_layout_without_headline_when_first_line_is_a_sentence():
+    text = "The minister resigned on Friday after weeks of protests.\nHe denied wrongdoing.\n"
+    assert analyse_layout(text).title is None
+
+
+def test_layout_keeps_given_title():
+    text = "Short headline\n\nBody text follows here.\n"
+    assert analyse_layout(text, has_title=True).title is None
