@@ -24,7 +24,6 @@ from wirewatch.store import EventQuery, Store
 __version__ = "0.1.0"
 
 __all__ = [
-    "SCHEMA",
     "Config",
     "ConfigError",
     "Document",
@@ -32,6 +31,7 @@ __all__ = [
     "InputError",
     "Pipeline",
     "Result",
+    "SCHEMA",
     "StageError",
     "Store",
     "StoreError",

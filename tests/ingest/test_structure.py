@@ -64,3 +64,9 @@ def test_layout_without_headline_when_first_line_is_a_sentence():
 def test_layout_keeps_given_title():
     text = "Short headline\n\nBody text follows here.\n"
     assert analyse_layout(text, has_title=True).title is None
+
+
+def test_headline_with_hyphenated_name_is_a_title_not_a_dateline():
+    text = "Kim Jong-un travels to Russia at Putin's invitation\n\nMoscow, Sep 11 (EFE).- Kim left.\n"
+    lay = analyse_layout(text)
+    assert lay.title is not None and lay.title.text_of(text).startswith("Kim Jong-un travels")

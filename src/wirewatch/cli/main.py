@@ -6,7 +6,9 @@ unusable database).
 """
 from __future__ import annotations
 
+import json
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,9 +43,21 @@ def _config(path: str | None) -> Config:
         raise click.ClickException(str(err)) from err
 
 
-def _results(files: tuple[str, ...], input_format: str, cfg: Config, quiet: bool) -> Iterator[Result]:
-    from wirewatch.api import extract_files
+def write_stats(path: str, written: int, failed: int, seconds: float, cfg: Config) -> None:
+    """Run statistics as JSON: counts, wall time, start-up time and seconds per stage."""
+    from wirewatch.api import pipeline
 
+    pipe = pipeline(cfg)
+    stats = {"documents": written, "failed": failed, "seconds": round(seconds, 4),
+             "startup_seconds": round(pipe.ctx.startup_seconds, 4),
+             "stage_seconds": {k: round(v, 4) for k, v in pipe.timings.items()}}
+    Path(path).write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
+
+
+def _results(files: tuple[str, ...], input_format: str, cfg: Config, quiet: bool) -> Iterator[Result]:
+    from wirewatch.api import extract_files, pipeline
+
+    pipeline(cfg).ctx.load_all()
     yield from progress(extract_files(files, input_format, cfg), quiet)
 
 
@@ -69,13 +83,16 @@ _cfgopt = click.option("--config", "config_path", type=click.Path(exists=True, d
 @_input
 @_quiet
 @_cfgopt
+@click.option("--stats", "stats_path", type=click.Path(dir_okay=False),
+              help="Write run statistics (documents, seconds per stage, start-up time) to this JSON file.")
 def extract(files: tuple[str, ...], output: str | None, fmt: str, input_format: str, quiet: bool,
-            config_path: str | None) -> None:
+            config_path: str | None, stats_path: str | None) -> None:
     """Extract one wirewatch/1 record per document in FILES (files, folders, globs, - for stdin)."""
     from wirewatch.record.serialize import to_record
     from wirewatch.record.writer import RecordWriter
 
     cfg, failed = _config(config_path), Failures()
+    t0 = time.perf_counter()
     try:
         with RecordWriter(output, fmt) as out:
             for r in _results(files, input_format, cfg, quiet):
@@ -85,6 +102,8 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, input_format: 
                     failed.report(r)
     except WirewatchError as err:
         raise click.ClickException(str(err)) from err
+    if stats_path:
+        write_stats(stats_path, out.count, failed.count, time.perf_counter() - t0, cfg)
     if not quiet:
         click.echo(f"wirewatch: {out.count} record(s) written, {failed.count} document(s) failed", err=True)
     sys.exit(EXIT_SOME_FAILED if failed.count else EXIT_OK)

@@ -64,9 +64,9 @@ def looks_like_title(line: str, next_line: str | None, blank_after: bool) -> boo
     words = _WORD.findall(line)
     if not 2 <= len(words) <= 30 or len(line) > 250 or line.rstrip()[-1:] in ".:;,":
         return False
-    if DATELINE.match(line):
+    if parse_dateline(line, Span(0, len(line))) is not None:
         return False
-    return blank_after or (next_line is not None and DATELINE.match(next_line) is not None)
+    return blank_after or (next_line is not None and parse_dateline(next_line, Span(0, len(next_line))) is not None)
 
 
 def parse_dateline(text: str, line: Span) -> Dateline | None:

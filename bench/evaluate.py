@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Run every referee scorer in ../shared/eval on its dev set and collect the figures.
+
+The scorers are the yardstick (never modified); this script only calls them, each with
+``--cmd "<python> -m wirewatch extract"`` and ``--json``, and gathers their figures into one
+table (printed) and one JSON file. ``tests/test_quality_gate.py`` uses it to hold the figures
+above the floors pinned in ``tests/quality_floors.json``.
+
+Usage: python bench/evaluate.py [--shared ../shared] [--only seed,timex,...] [--json OUT.json]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CMD = f"{sys.executable} -m wirewatch extract"
+
+
+def scorers(shared: Path) -> dict[str, list[str]]:
+    """Each scorer's command line (after the script path), by name."""
+    dev = shared / "data" / "dev"
+    return {
+        "seed": ["score_seed.py"],
+        "timex": ["score_timex.py", str(dev / "timeml" / "TimeBank"), str(dev / "timeml" / "AQUAINT")],
+        "geo": ["score_geo.py", str(dev / "geo" / "lgl.xml")],
+        "attribution": ["score_attribution.py", str(dev / "attribution" / "polnear" / "dev")],
+        "events": ["score_events.py", str(dev / "events" / "plover_gsr_dev.json")],
+    }
+
+
+def run_scorer(shared: Path, name: str, cmd: str = CMD) -> dict:
+    """Run one scorer; return its figures (the seed scorer's pass count is parsed from its output)."""
+    script, *args = scorers(shared)[name]
+    with tempfile.TemporaryDirectory() as tmp:
+        out_json = Path(tmp, "m.json")
+        argv = [sys.executable, str(shared / "eval" / script), *args, "--cmd", cmd]
+        if name != "seed":
+            argv += ["--json", str(out_json)]
+        proc = subprocess.run(argv, capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise RuntimeError(f"scorer {script} failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
+        if name == "seed":
+            m = re.search(r"(\d+) passed, (\d+) failed", proc.stdout)
+            assert m, proc.stdout
+            passed, failed = int(m.group(1)), int(m.group(2))
+            sections = dict((k, v) for k, v in re.findall(r"^(\w+)\s+(\d+/\d+)$", proc.stdout, re.M))
+            return {"passed": passed, "total": passed + failed, "share": passed / (passed + failed), "sections": sections}
+        return json.loads(out_json.read_text())
+
+
+def headline(name: str, m: dict) -> str:
+    """The figures of one scorer in one line."""
+    pct = lambda x: f"{100 * x:.1f}"  # noqa: E731
+    if name == "seed":
+        return f"{m['passed']}/{m['total']} checks ({pct(m['share'])}%)  " + "  ".join(f"{k} {v}" for k, v in m["sections"].items())
+    if name == "timex":
+        return (f"strict F1 {pct(m['strict']['f'])}  relaxed F1 {pct(m['relaxed']['f'])}  value F1 {pct(m['value']['f'])}"
+                f"  type acc {pct(m['type_accuracy'])}")
+    if name == "geo":
+        return (f"detection P/R/F1 {pct(m['detection']['p'])}/{pct(m['detection']['r'])}/{pct(m['detection']['f'])}"
+                f"  acc@161 matched {pct(m['acc161_matched'])}  exact id {pct(m['exact_geonames_matched'])}"
+                f"  end-to-end acc@161 {pct(m['acc161_end_to_end'])}")
+    if name == "attribution":
+        return "  ".join(f"{p} exact/partial F1 {pct(m[p]['exact']['f'])}/{pct(m[p]['partial']['f'])}"
+                         for p in ("cue", "source", "content"))
+    return (f"detected {pct(m['detected'])}  type {pct(m['type'])}  source {pct(m['source'])}  target {pct(m['target'])}"
+            f"  full {pct(m['full'])}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
+    ap.add_argument("--only", help="comma-separated scorer names (seed,timex,geo,attribution,events)")
+    ap.add_argument("--cmd", default=CMD)
+    ap.add_argument("--json")
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    names = args.only.split(",") if args.only else list(scorers(shared))
+    results = {}
+    for name in names:
+        results[name] = run_scorer(shared, name, args.cmd)
+        print(f"{name:12s} {headline(name, results[name])}", flush=True)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The claims stage: attributions (source, cue, content, relay chain, stance)."""

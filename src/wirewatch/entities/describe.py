@@ -1,0 +1,92 @@
+"""Descriptions of actors: titles before names, appositions, and noun phrases such as
+"the North Korean leader" or "South Korea officials".
+
+A title before a name (``Russian president Vladimir Putin``) or an apposition after it
+(``Zhang Guoqing, vice premier of China``) codes the named entity. A definite description of a
+leader (``the Russian leader``) is a further mention of the person it describes; a plural or
+collective description (``South Korea officials``, ``Russian agencies``) is a group actor.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from wirewatch.document import Span
+from wirewatch.entities.kb import code_mention
+
+_NP_POS = {"PROPN", "ADJ", "NOUN"}
+LEADER_ROLES = {"leader", "president", "dictator", "premier", "ruler", "strongman", "head of state", "chancellor",
+                "prime minister", "supreme leader", "king", "emir", "monarch", "autocrat"}
+
+
+@dataclass(frozen=True)
+class Description:
+    """A descriptive noun phrase coded by country and sector."""
+
+    span: Span
+    country: str | None
+    sector: str | None
+    role: str | None
+    head: str          # the head noun, lower case ("leader", "officials")
+    plural: bool
+    definite: bool
+
+
+def title_before(sdoc: Any, start_char: int) -> str:
+    """The words right before a name that form its title: ``North Korean leader``."""
+    span = sdoc.char_span(start_char, start_char, alignment_mode="expand")
+    i = span.start if span is not None else 0
+    words: list[str] = []
+    j = i - 1
+    while j >= 0 and len(words) < 6:
+        tok = sdoc[j]
+        if tok.pos_ not in _NP_POS or tok.ent_type_ == "PERSON" or "\n" in tok.whitespace_:
+            break
+        words.insert(0, tok.text)
+        j -= 1
+    return " ".join(words)
+
+
+def apposition_after(sdoc: Any, end_char: int) -> str:
+    """A short apposition after a name: ``, vice premier of China,`` -> ``vice premier of China``."""
+    rest = sdoc.text[end_char:end_char + 80]
+    if not rest.startswith(", "):
+        return ""
+    piece = rest[2:].split(",")[0].split(".")[0]
+    return piece if 0 < len(piece.split()) <= 7 and piece[:1].islower() else ""
+
+
+def descriptions(sdoc: Any, kb: Any, year: int | None) -> list[Description]:
+    """Noun phrases headed by an actor noun (``officials``, ``leader``), possessors included
+    (``the North Korean leader’s train``), coded by the knowledge base."""
+    out = []
+    for tok in sdoc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG"):
+            continue
+        if tok.head.ent_type_ == "PERSON" and tok.dep_ == "compound":
+            continue  # a title before a name codes that name instead
+        if kb.agent_sector(tok.lemma_.lower()) is None and kb.agent_sector(tok.lower_) is None:
+            continue
+        left = [t for t in sdoc[tok.left_edge.i:tok.i] if t.head.i >= t.i]
+        while left and (left[0].pos_ in ("DET", "PRON", "PUNCT", "ADP") or left[0].dep_ == "case"):
+            left = left[1:]
+        first = left[0] if left else tok
+        start, end = first.idx, tok.idx + len(tok.text)
+        coding = code_mention(sdoc.text[start:end], kb, year)
+        if coding is None:
+            continue
+        det = sdoc[first.i - 1].lower_ if first.i > 0 else ""
+        out.append(Description(
+            span=Span(start, end), country=coding.country, sector=coding.sector, role=coding.role,
+            head=tok.lemma_.lower(), plural=tok.tag_ in ("NNS", "NNPS"),
+            definite=det in ("the", "this", "that"),
+        ))
+    return out
+
+
+def is_leader(desc: Description) -> bool:
+    """Whether a description names one leader (``the Russian leader``), not a group."""
+    if desc.plural:
+        return False
+    role = (desc.role or "").lower()
+    return desc.head in LEADER_ROLES or any(r in role for r in ("leader", "president", "head of state"))

@@ -1,0 +1,133 @@
+"""The entities stage: actors with all their mentions, coded by country and sector.
+
+People and organizations come from spaCy's NER, clustered into one entity per actor
+(``cluster``), linked to the knowledge base (``kb``), and coded from their titles and
+appositions; definite descriptions of leaders become further mentions of the leader they
+describe, and group descriptions (``South Korea officials``) become group actors
+(``describe``). Places and countries are added by the places stage.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from wirewatch.document import Document, Entity, Mention, Span
+from wirewatch.entities.cluster import Cluster, cluster_mentions, key_of
+from wirewatch.entities.kb import code_mention
+from wirewatch.entities.describe import Description, apposition_after, descriptions, is_leader, title_before
+from wirewatch.entities.mentions import NameMention, ner_mentions, trim
+from wirewatch.pipeline.registry import stage
+
+KIND_OF_SECTOR = {"MED": "media"}
+
+
+@stage("entities", requires=("spacy_doc", "headings", "dateline"), provides=("entities",))
+def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Find, cluster, link and code the actors of the document."""
+    kb, sdoc = ctx.kb, doc.spacy_doc
+    year = doc.date.year if doc.date else None
+    mentions = ner_mentions(sdoc, doc.headings) + kb_mentions(sdoc, kb, doc.headings) + agency_mentions(doc)
+    clusters = cluster_mentions(_dedupe(mentions), lambda c: link(c, kb, year))
+    for c in clusters:
+        doc.entities.append(to_entity(doc, c, kb, year))
+    add_descriptions(doc, descriptions(sdoc, kb, year))
+
+
+def _dedupe(mentions: list[NameMention]) -> list[NameMention]:
+    seen, out = set(), []
+    for m in sorted(mentions, key=lambda m: (m.span.start, -m.span.end)):
+        if any(s <= m.span.start and m.span.end <= e for s, e in seen):
+            continue
+        seen.add((m.span.start, m.span.end))
+        out.append(m)
+    return out
+
+
+def kb_mentions(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
+    """Known actors that NER labels otherwise (``Yonhap`` as NORP, ``the Kremlin`` as FAC)."""
+    out = []
+    for ent in sdoc.ents:
+        if ent.label_ not in ("NORP", "FAC", "GPE", "LOC", "WORK_OF_ART", "PRODUCT"):
+            continue
+        if any(s.start <= ent.start_char < s.end for s in skip):
+            continue
+        start, end = trim(sdoc.text, ent.start_char, ent.end_char)
+        actors = kb.actors(sdoc.text[start:end])
+        if actors and actors[0].kind != "person":
+            label = "organization"
+            out.append(NameMention(Span(start, end), sdoc.text[start:end], label, ent.sent.start_char))
+    return out
+
+
+def agency_mentions(doc: Document) -> list[NameMention]:
+    """The agency credited in the dateline, as a mention of that agency."""
+    dl = doc.dateline
+    if dl is None or not dl.agency:
+        return []
+    name = dl.agency.strip(" .")
+    at = doc.text.find(name, dl.start, dl.end)
+    return [NameMention(Span(at, at + len(name)), name, "organization", dl.start)] if at >= 0 else []
+
+
+def link(c: Cluster, kb: Any, year: int | None) -> Any:
+    """The knowledge-base actor a cluster names, or None."""
+    for name in sorted(set(c.names), key=lambda n: -len(n)):
+        found = [a for a in kb.actors(name, year) if _compatible(a.kind, c.label)]
+        if found:
+            return found[0]
+    if c.label == "person" and all(len(key_of(n).split()) == 1 for n in c.names):
+        found = kb.actors_by_surname(c.names[0], year)
+        return found[0] if len(found) == 1 or (found and found[0].leader) else None
+    return None
+
+
+def _compatible(kind: str, label: str) -> bool:
+    return (kind == "person") == (label == "person")
+
+
+def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
+    """An entity for a cluster, coded from the knowledge base or its titles and appositions."""
+    ent = Entity(id=doc.new_entity_id(), name=c.best_name, kind=c.label)
+    for m in c.mentions:
+        ent.add(Mention(m.span.start, m.span.end, doc.text[m.span.start:m.span.end], "NER"))
+    a = c.actor
+    if a is not None:
+        ent.name, ent.kind, ent.country, ent.sector = a.name, a.kind, a.country, a.sector
+        ent.role, ent.wikidata = a.role, a.wikidata
+        return ent
+    for m in c.mentions:
+        for phrase in (title_before(doc.spacy_doc, m.span.start), apposition_after(doc.spacy_doc, m.span.end)):
+            coding = code_mention(phrase, kb, year) if phrase else None
+            if coding is not None and (coding.country or coding.sector):
+                ent.country = ent.country or coding.country
+                ent.sector = ent.sector or coding.sector
+                ent.role = ent.role or coding.role
+        if ent.country and ent.sector:
+            break
+    if ent.sector in KIND_OF_SECTOR and ent.kind == "organization":
+        ent.kind = KIND_OF_SECTOR[ent.sector]
+    return ent
+
+
+def add_descriptions(doc: Document, descs: list[Description]) -> None:
+    """Leader descriptions join their person; group descriptions become group entities."""
+    for d in descs:
+        if d.country is None or doc.entity_at(d.span.start, d.span.end) is not None:
+            continue
+        text = doc.text[d.span.start:d.span.end]
+        if is_leader(d) and d.definite:
+            person = _leader_of(doc, d.country)
+            if person is not None:
+                person.add(Mention(d.span.start, d.span.end, text, "DESC"))
+            continue
+        if d.plural:
+            group = next((e for e in doc.entities if e.kind == "group" and key_of(e.name) == key_of(text)), None)
+            if group is None:
+                group = Entity(id=doc.new_entity_id(), name=text, kind="group", country=d.country, sector=d.sector)
+                doc.entities.append(group)
+            group.add(Mention(d.span.start, d.span.end, text, "DESC"))
+
+
+def _leader_of(doc: Document, country: str) -> Entity | None:
+    people = [e for e in doc.entities if e.kind == "person" and e.country == country]
+    people.sort(key=lambda e: (e.sector != "GOV", -len(e.mentions)))
+    return people[0] if people else None

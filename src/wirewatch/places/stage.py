@@ -1,0 +1,91 @@
+"""The places stage: place and country entities resolved to GeoNames, and the dateline's places."""
+from __future__ import annotations
+
+import re
+
+from wirewatch.document import Document, Entity, Geo, Mention
+from wirewatch.pipeline.registry import stage
+
+
+@stage("places", requires=("spacy_doc", "entities", "dateline"), provides=("places",))
+def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
+    """Geoparse the document and add one entity per place, with every mention of it."""
+    from wirewatch.places.geoparser import geoparse
+
+    by_place: dict[object, Entity] = {}
+    for m in geoparse(doc.spacy_doc, ctx.gazetteer):
+        if not _claim_span(doc, m.start, m.end):
+            continue
+        p = m.place
+        key = p.geonames if p.geonames is not None else (p.name, p.country)
+        ent = by_place.get(key)
+        if ent is None:
+            ent = Entity(id=doc.new_entity_id(), name=p.name, kind="country" if p.feature == "country" else "place",
+                         country=p.country, geo=Geo(p.geonames, p.lat, p.lon, p.feature))
+            by_place[key] = ent
+            doc.entities.append(ent)
+        ent.add(Mention(m.start, m.end, m.text, "PLACE"))
+    resolve_anaphors(doc)
+    if doc.dateline is not None:
+        doc.dateline.places = dateline_places(doc)
+
+
+_ANAPHOR = re.compile(r"\b(?:that|the) same (city|town|country|region)\b|\bthat (city|town|country|region)\b", re.I)
+_FEATURES = {"city": ("city",), "town": ("city",), "country": ("country",), "region": ("admin", "region")}
+
+
+def resolve_anaphors(doc: Document) -> None:
+    """"that same city", "that country": a further mention of an earlier place of that kind.
+
+    "the same city" points back to the most talked-about earlier city (most mentions so far,
+    then the latest); "that city" to the latest.
+    """
+    for m in _ANAPHOR.finditer(doc.text):
+        kind = (m.group(1) or m.group(2)).lower()
+        if doc.entity_at(m.start(), m.end()) is not None:
+            continue
+        same = "same" in m.group(0).lower()
+        best, best_key = None, (-1, -1)
+        for e in doc.entities:
+            if e.geo is None or e.geo.feature not in _FEATURES[kind]:
+                continue
+            before = [x.start for x in e.mentions if x.start < m.start()]
+            if before:
+                key = (len(before), max(before)) if same else (max(before), 0)
+                if key > best_key:
+                    best, best_key = e, key
+        if best is not None:
+            best.add(Mention(m.start(), m.end(), m.group(0), "ANAPHOR"))
+
+
+def _claim_span(doc: Document, start: int, end: int) -> bool:
+    """Whether a place may take ``[start, end)``.
+
+    Not when it overlaps a mention of a known actor, or lies partly inside an organization's
+    name (``Moscow`` in ``Moscow State University``); yes inside a group description (``South
+    Korea`` in ``South Korea officials``); a mention of an unknown person or organization with
+    exactly this span gives way to the place (``Vladivostok`` taken by NER for a person).
+    """
+    for e in list(doc.entities):
+        for m in [m for m in e.mentions if m.start < end and start < m.end]:
+            exact = (m.start, m.end) == (start, end)
+            if e.kind == "group" and not exact:
+                continue
+            if e.wikidata or not exact:
+                return False
+            e.mentions.remove(m)
+        if not e.mentions:
+            doc.entities.remove(e)
+    return True
+
+
+def dateline_places(doc: Document) -> list[str]:
+    """Ids of the place entities named in the dateline, in order."""
+    assert doc.dateline is not None
+    out = []
+    for span in doc.dateline.place_spans:
+        for e in doc.entities:
+            if e.geo is not None and any(m.start < span.end and span.start < m.end for m in e.mentions):
+                if e.id not in out:
+                    out.append(e.id)
+    return out
