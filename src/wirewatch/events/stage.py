@@ -21,7 +21,9 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     """Code the document's events and attach dates, places and claims."""
     from wirewatch.events.coder import ActorMention, code_events
 
-    mentions = [ActorMention(m.start, m.end, e.id, e.country, e.kind) for e in doc.entities for m in e.mentions]
+    credit = doc.dateline
+    mentions = [ActorMention(m.start, m.end, e.id, e.country, e.kind) for e in doc.entities for m in e.mentions
+                if credit is None or not credit.start <= m.start < credit.end]  # the dateline credits, it does not act
     mentions.sort(key=lambda m: m.start)
     for i, found in enumerate(code_events(doc.spacy_doc, mentions), start=1):
         ev = Event(
