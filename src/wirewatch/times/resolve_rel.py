@@ -1,0 +1,301 @@
+"""Resolvers for expressions relative to the document date or the running reference time:
+days, weekdays, parts of day, clock times, "this/last/next" periods, seasons, "N units ago"."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from wirewatch.times.context import Ctx, Result, pick_season, pick_weekday, tense_mode
+from wirewatch.times.lexicon import lexicon, number_value
+from wirewatch.times.resolve_abs import month_num, pick_year_for
+from wirewatch.times.timeutil import fmt_gran, season_of, shift
+
+Date = dt.date
+Match = re.Match
+
+_UNIT_GRAN = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y", "DE": "Y", "CE": "Y", "2W": "W", "H": "D"}
+
+
+def _day_value(ctx: Ctx, d: Date, pod: str | None = None) -> str:
+    v = ctx.fmt(d, "D")
+    return v + ("T" + pod if pod else "")
+
+
+def _weekday_date(ctx: Ctx, m: Match, wd: int, rel: str) -> Date:
+    if rel in ("last", "this past"):
+        return pick_weekday(ctx.base, wd, "last")
+    if rel == "next":
+        return pick_weekday(ctx.base, wd, "next")
+    if rel in ("this", "this coming", "coming"):
+        return pick_weekday(ctx.base, wd, "future")
+    return pick_weekday(ctx.base, wd, tense_mode(ctx.tense(m.start(), m.end())))
+
+
+def r_weekday(m: Match, ctx: Ctx) -> Result | None:
+    """``Monday``, ``last Friday``, ``Monday morning``, ``Tuesday nights`` (a set)."""
+    word = m["wd"]
+    if not word[:1].isupper():
+        return None
+    wd = lexicon().weekdays[word.lower()]
+    pod = lexicon().parts_of_day.get((m["pod"] or "").lower())
+    if m["pl"] or m["pl2"]:
+        return Result("SET", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
+    rel = " ".join((m["rel"] or "").lower().split())
+    d = _weekday_date(ctx, m, wd, rel)
+    if ctx.anchor is None:
+        return Result("TIME" if pod else "DATE", f"XXXX-WXX-{wd}" + (f"T{pod}" if pod else ""))
+    return Result("TIME" if pod else "DATE", _day_value(ctx, d, pod), ref=(d, "D"))
+
+
+def r_rel_day(m: Match, ctx: Ctx) -> Result | None:
+    """``today``, ``yesterday``, ``tomorrow morning``, ``tonight``, ``overnight``."""
+    day = m["day"].lower()
+    if not m["mod"] and mid_sentence_capital(ctx, m.start()):
+        return None
+    pod = lexicon().parts_of_day.get((m["pod"] or "").lower())
+    mod = (m["mod"] or "").lower()
+    if mod.startswith("mid"):
+        pod = "AF" if "afternoon" in mod else "MO"
+    if day == "tonight":
+        return Result("TIME", _day_value(ctx, ctx.base, "NI"), ref=(ctx.base, "D"))
+    if day == "overnight":
+        past = ctx.tense(m.start(), m.end()) == "past"
+        d = ctx.base - dt.timedelta(days=1 if past else 0)
+        return Result("TIME", _day_value(ctx, d, "NI"))
+    d = ctx.base + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day])
+    return Result("TIME" if pod else "DATE", _day_value(ctx, d, pod), ref=(d, "D"))
+
+
+def r_this_pod(m: Match, ctx: Ctx) -> Result | None:
+    """``this morning``, ``last night``, ``later this afternoon``."""
+    rel, pod = m["rel"].lower(), lexicon().parts_of_day[m["pod"].lower()]
+    off = {"this": 0, "last": -1, "yesterday": -1, "tomorrow": 1}[rel]
+    if rel == "last" and pod != "NI":
+        return None
+    d = ctx.base + dt.timedelta(days=off)
+    return Result("TIME", _day_value(ctx, d, pod), ref=(d, "D"))
+
+
+def r_clock(m: Match, ctx: Ctx) -> Result | None:
+    """``3 p.m. EDT``, ``10 p.m. Wednesday``, ``noon Thursday``, ``5 p.m. EST Nov. 9``."""
+    if m["noon"] and ctx.word_before(m.start()) == "high":
+        return None
+    if m["noon"]:
+        hh, mm = (12, 0) if m["noon"].lower() in ("noon", "midday") else (24, 0)
+    elif m["hoc"]:
+        hh, mm = int(number_value(m["hoc"]) or 0), 0
+    elif m["h24"]:
+        hh, mm = int(m["h24"]), int(m["mi24"])
+    else:
+        hh, mm = int(m["h"]), int(m["mi"] or 0)
+        if not 1 <= hh <= 12:
+            return None
+        pm = m["ampm"].lower().startswith("p")
+        hh = (hh % 12) + (12 if pm else 0)
+    if hh > 24 or mm > 59 or (m["hoc"] and not 1 <= hh <= 12):
+        return None
+    d = ctx.base
+    anchored = ctx.anchor is not None
+    if m["mon"] and m["day"]:
+        month, day = month_num(m["mon"]) or 1, int(m["day"])
+        try:
+            d = Date(pick_year_for(ctx.base, month, day, tense_mode(ctx.tense(m.start(), m.end()), None)), month, day)
+        except ValueError:
+            return None
+    elif m["wd"]:
+        w = m["wd"].lower()
+        if w in ("today", "yesterday", "tomorrow", "tonight"):
+            d = ctx.base + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
+        else:
+            d = pick_weekday(ctx.base, lexicon().weekdays[w.rstrip(".")], tense_mode(ctx.tense(m.start(), m.end())))
+    day = ctx.fmt(d, "D") if anchored else "XXXX-XX-XX"
+    return Result("TIME", f"{day}T{hh:02d}:{mm:02d}", ref=(d, "D"))
+
+
+_REL_OFF = {"this": 0, "the current": 0, "last": -1, "this past": -1, "next": 1, "this coming": 1}
+_DUR_REL = frozenset({"the past", "the last", "the next", "the coming"})
+
+
+def r_rel_period(m: Match, ctx: Ctx) -> Result | None:
+    """``this week``, ``last year``, ``next month``, ``this summer``, ``last April``, ``the past decade``."""
+    rel = " ".join(m["rel"].lower().split())
+    unit = m["unit"].lower()
+    lex = lexicon()
+    if m["unit"][:1].isupper() and m["rel"][:1].isupper() and not month_num(unit) and not m["unit"].isupper():
+        return None
+    if unit in lex.seasons:
+        return _rel_season(m, ctx, rel, lex.seasons[unit])
+    if month_num(unit):
+        return _rel_month(m, ctx, rel, month_num(unit) or 1)
+    code = {"week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
+    if rel in _DUR_REL:
+        n = {"DE": "10Y", "CE": "100Y"}.get(code, "1" + code)
+        return Result("DURATION", f"P{n}" if unit != "weekend" else "P2D")
+    if rel in _REL_OFF:
+        d = shift(ctx.base, code, _REL_OFF[rel])
+    else:
+        ref = ctx.reference(m.start()) or (ctx.base, code)
+        off = {"the previous": -1, "the preceding": -1, "the prior": -1, "the following": 1}.get(rel, 0)
+        d = shift(ref[0], code, off)
+    if unit == "weekend":
+        return Result("DATE", ctx.fmt(d, "W") + "-WE", ref=(d, "W"))
+    return Result("DATE", ctx.fmt(d, code), ref=(d, code))
+
+
+def _rel_season(m: Match, ctx: Ctx, rel: str, code: str) -> Result | None:
+    mode = {"this": None, "the current": None, "last": "last", "this past": "last", "next": "next",
+            "this coming": "next", "the past": "last", "the last": "last", "the coming": "next",
+            "the next": "next"}.get(rel)
+    if rel in ("this", "the current"):
+        year = ctx.base.year
+        cur_year, cur_code = season_of(ctx.base)
+        if cur_code == code:
+            year = cur_year
+    elif mode is None:
+        ref = ctx.reference(m.start())
+        year = ref[0].year if ref else ctx.base.year
+    else:
+        year = pick_season(ctx.base, code, mode)
+    value = f"{year}-{code}" if ctx.anchor else f"XXXX-{code}"
+    return Result("DATE", value, ref=(Date(year, 1, 1), "Y"))
+
+
+def _rel_month(m: Match, ctx: Ctx, rel: str, month: int) -> Result | None:
+    if not m["unit"][:1].isupper():
+        return None
+    b = ctx.base
+    if rel in ("last", "this past", "the past", "the last"):
+        year = b.year if month < b.month else b.year - 1
+    elif rel in ("next", "this coming", "the coming", "the next"):
+        year = b.year if month > b.month else b.year + 1
+    else:
+        year = b.year
+    d = Date(year, month, 1)
+    value = fmt_gran(d, "M") if ctx.anchor else f"XXXX-{month:02d}"
+    return Result("DATE", value, ref=(d, "M"))
+
+
+def r_mod_the(m: Match, ctx: Ctx) -> Result | None:
+    """``the end of the month``, ``earlier this week``, ``the beginning of the year``."""
+    unit = m["unit"].lower()
+    code = {"week": "W", "weekend": "W", "month": "M", "year": "Y"}[unit]
+    value = ctx.fmt(ctx.base, code) + ("-WE" if unit == "weekend" else "")
+    return Result("DATE", value, ref=(ctx.base, code))
+
+
+def r_the_unit(m: Match, ctx: Ctx) -> Result | None:
+    """``the weekend`` (tense decides which), ``the year``, ``the week``, ``the month``."""
+    unit = m["unit"].lower()
+    if unit == "weekend":
+        mode = tense_mode(ctx.tense(m.start(), m.end()))
+        sat = pick_weekday(ctx.base, 6, "future" if mode == "future" else "past")
+        if mode != "future" and ctx.base.isoweekday() == 7:
+            sat = ctx.base - dt.timedelta(days=1)
+        return Result("DATE", ctx.fmt(sat, "W") + "-WE", ref=(sat, "W"))
+    code = {"week": "W", "month": "M", "year": "Y"}[unit]
+    if unit == "year" and re.match(r"\s+(?:ended|ending|through|to)\b", ctx.text[m.end():m.end() + 12]):
+        return Result("DURATION", "P1Y")
+    ref = ctx.reference(m.start(), 300)
+    d = ref[0] if ref is not None and ref[1] in (code, "D") and code != "Y" else ctx.base
+    return Result("DATE", ctx.fmt(d, code))
+
+
+_SEASON_CONTEXT = frozenset({"in", "this", "last", "next", "during", "since", "by", "until", "through", "early",
+                             "late", "mid", "the", "of", "over", "throughout"})
+
+
+def r_season(m: Match, ctx: Ctx) -> Result | None:
+    """A season without a year (``in the summer``, ``last fall`` is handled by rel_period)."""
+    if ctx.text[m.end():m.end() + 4].lower() == " of ":
+        return None
+    before = ctx.word_before(m.start())
+    if not (m["the"] or m["mod"]) and before not in _SEASON_CONTEXT:
+        return None
+    if m["the"] and before not in _SEASON_CONTEXT:
+        return None
+    code = lexicon().seasons[m["season"].lower()]
+    mode = tense_mode(ctx.tense(m.start(), m.end()), None)
+    year = pick_season(ctx.base, code, mode) if mode in ("past", "future") else ctx.base.year
+    return Result("DATE", f"{year}-{code}" if ctx.anchor else f"XXXX-{code}")
+
+
+def _unit_code(word: str) -> str:
+    return lexicon().units[word.lower()]
+
+
+def r_ago(m: Match, ctx: Ctx) -> Result | None:
+    """``two weeks ago``, ``a year earlier``, ``three days later``, ``10 years before``."""
+    direction = " ".join(m["dir"].lower().split())
+    code = _unit_code(m["unit"])
+    if m["unit"].lower().startswith(("minute", "second")):
+        code = "S"
+    n = number_value(m["num"]) if m["num"].lower() not in lexicon().vague_numbers else None
+    if direction in ("before", "after") and not _clause_final(ctx, m.end()):
+        return None
+    past = direction in ("ago", "earlier", "before", "previously", "back")
+    if n is None:
+        return Result("DATE", "PAST_REF" if past else "FUTURE_REF")
+    relative_to_ref = direction not in ("ago", "back", "from now", "hence")
+    ref = ctx.reference(m.start()) if relative_to_ref else None
+    base, gran = (ref[0], ref[1]) if ref else (ctx.base, "D")
+    if code in ("S", "H"):
+        return Result("DATE", ctx.fmt(base, "D", relative=ref is None))
+    step = {"DE": ("Y", 10), "CE": ("Y", 100), "2W": ("W", 2)}.get(code, (code, 1))
+    sign = -1 if past else 1
+    if n != int(n):
+        months = {"Y": 12, "M": 1}.get(step[0])
+        if months is None:
+            return Result("DATE", "PAST_REF" if past else "FUTURE_REF")
+        d = shift(base, "M", sign * round(n * months * step[1]))
+        return Result("DATE", ctx.fmt(d, "M", relative=ref is None), ref=(d, "M"))
+    d = shift(base, step[0], sign * int(n) * step[1])
+    out_gran = _UNIT_GRAN.get(code, "Y")
+    period = ctx.reporting_period(m.start())
+    if out_gran == "Y" and n == 1 and period is not None:
+        out_gran, d = period[1], shift(period[0], "Y", sign)
+        return Result("DATE", ctx.fmt(d, out_gran), ref=None)
+    value = ctx.fmt(d, out_gran, relative=ref is None)
+    return Result("DATE", value, ref=(d, out_gran))
+
+
+def _clause_final(ctx: Ctx, pos: int) -> bool:
+    rest = ctx.text[pos:pos + 3]
+    return not rest.strip() or rest.lstrip()[:1] in ",.;:!?)\"'”"
+
+
+def r_ago_bare(m: Match, ctx: Ctx) -> Result | None:
+    """``years ago``, ``months earlier``: vague past/future references."""
+    later = m["dir"].lower() == "later"
+    return Result("DATE", "FUTURE_REF" if later else "PAST_REF")
+
+
+def r_day_rel(m: Match, ctx: Ctx) -> Result | None:
+    """``the day before``, ``the next day``, ``the following morning``, ``that day``."""
+    ref = ctx.reference(m.start(), 1200)
+    base = ref[0] if ref and ref[1] == "D" else ctx.base
+    if m["unit"]:
+        code = {"day": "D", "night": "D", "week": "W", "month": "M", "year": "Y"}[m["unit"].lower()]
+        sign = -1 if m["dir"].lower() in ("before", "earlier") else 1
+        base = ref[0] if ref else ctx.base
+        d = shift(base, code, sign)
+        return Result("DATE", ctx.fmt(d, code), ref=(d, code))
+    unit = (m["unit2"] or m["unit3"]).lower()
+    off = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1}.get((m["dir2"] or "").lower(), 0)
+    d = base + dt.timedelta(days=off)
+    pod = lexicon().parts_of_day.get(unit)
+    return Result("TIME" if pod else "DATE", _day_value(ctx, d, pod), ref=(d, "D"))
+
+
+def r_year_end(m: Match, ctx: Ctx) -> Result | None:
+    """``year-end``, ``by year's end``: the end of the (this/last/next) year."""
+    off = {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+    d = shift(ctx.base, "Y", off)
+    return Result("DATE", ctx.fmt(d, "Y"))
+
+
+def mid_sentence_capital(ctx: Ctx, start: int) -> bool:
+    """True when the word at ``start`` is capitalized but does not open a sentence (a title)."""
+    if not ctx.text[start:start + 1].isupper():
+        return False
+    before = ctx.text[max(0, start - 3):start].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?\n:;\"'`“‘(-—_"
