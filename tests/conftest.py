@@ -24,6 +24,6 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def pipe():
     """The default pipeline, model loaded once for the whole session."""
-    from wirewatch import pipeline
+    from wirewatch import get_pipeline
 
-    return pipeline()
+    return get_pipeline()

@@ -7,7 +7,7 @@ Public API::
     for result in wirewatch.extract_files(["news/"]):
         ...
 """
-from wirewatch.api import extract_files, extract_text, pipeline
+from wirewatch.api import extract_files, extract_text, get_pipeline
 from wirewatch.config import Config, load_config
 from wirewatch.document import Document
 from wirewatch.errors import (
@@ -38,8 +38,8 @@ __all__ = [
     "WirewatchError",
     "extract_files",
     "extract_text",
+    "get_pipeline",
     "load_config",
-    "pipeline",
     "stage",
     "to_record",
 ]

@@ -14,7 +14,7 @@ from wirewatch.record.serialize import to_record
 _PIPELINES: dict[Config | None, Pipeline] = {}
 
 
-def pipeline(config: Config | None = None) -> Pipeline:
+def get_pipeline(config: Config | None = None) -> Pipeline:
     """A pipeline for ``config`` (the default one if None), built once and reused."""
     if config not in _PIPELINES:
         _PIPELINES[config] = Pipeline(config)
@@ -32,10 +32,10 @@ def extract_text(text: str, *, id: str | None = None, date: dt.date | str | None
         date = dt.date.fromisoformat(date[:10])
     doc = Document(id=id or content_id(text), text=text, title=title, date=date,
                    date_source="metadata" if date else None, url=url, origin=id or "<text>")
-    return to_record(pipeline(config).process(doc))
+    return to_record(get_pipeline(config).process(doc))
 
 
 def extract_files(paths: Iterable[str], fmt: str = "auto", config: Config | None = None) -> Iterator[Result]:
     """Results (record or error) for every document in files, folders, globs or ``-`` (stdin)."""
-    pipe = pipeline(config)
+    pipe = get_pipeline(config)
     return pipe.run(read_inputs(paths, fmt, pipe.config.max_bytes))

@@ -45,9 +45,9 @@ def _config(path: str | None) -> Config:
 
 def write_stats(path: str, written: int, failed: int, seconds: float, cfg: Config) -> None:
     """Run statistics as JSON: counts, wall time, start-up time and seconds per stage."""
-    from wirewatch.api import pipeline
+    from wirewatch.api import get_pipeline
 
-    pipe = pipeline(cfg)
+    pipe = get_pipeline(cfg)
     stats = {"documents": written, "failed": failed, "seconds": round(seconds, 4),
              "startup_seconds": round(pipe.ctx.startup_seconds, 4),
              "stage_seconds": {k: round(v, 4) for k, v in pipe.timings.items()}}
@@ -55,9 +55,9 @@ def write_stats(path: str, written: int, failed: int, seconds: float, cfg: Confi
 
 
 def _results(files: tuple[str, ...], input_format: str, cfg: Config, quiet: bool) -> Iterator[Result]:
-    from wirewatch.api import extract_files, pipeline
+    from wirewatch.api import extract_files, get_pipeline
 
-    pipeline(cfg).ctx.load_all()
+    get_pipeline(cfg).ctx.load_all()
     yield from progress(extract_files(files, input_format, cfg), quiet)
 
 

@@ -47,9 +47,9 @@ def title_before(sdoc: Any, start_char: int) -> str:
     return " ".join(words)
 
 
-def apposition_after(sdoc: Any, end_char: int) -> str:
+def apposition_after(text: str, end_char: int) -> str:
     """A short apposition after a name: ``, vice premier of China,`` -> ``vice premier of China``."""
-    rest = sdoc.text[end_char:end_char + 80]
+    rest = text[end_char:end_char + 80]
     if not rest.startswith(", "):
         return ""
     piece = rest[2:].split(",")[0].split(".")[0]
@@ -59,8 +59,8 @@ def apposition_after(sdoc: Any, end_char: int) -> str:
 def descriptions(sdoc: Any, kb: Any, year: int | None) -> list[Description]:
     """Noun phrases headed by an actor noun (``officials``, ``leader``), possessors included
     (``the North Korean leader’s train``), coded by the knowledge base."""
-    out = []
-    for tok in sdoc:
+    out, text = [], sdoc.text
+    for tok in _candidates(sdoc, kb.agent_heads()):
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG"):
             continue
         if tok.head.ent_type_ == "PERSON" and tok.dep_ == "compound":
@@ -72,7 +72,7 @@ def descriptions(sdoc: Any, kb: Any, year: int | None) -> list[Description]:
             left = left[1:]
         first = left[0] if left else tok
         start, end = first.idx, tok.idx + len(tok.text)
-        coding = code_mention(sdoc.text[start:end], kb, year)
+        coding = code_mention(text[start:end], kb, year)
         if coding is None:
             continue
         det = sdoc[first.i - 1].lower_ if first.i > 0 else ""
@@ -82,6 +82,19 @@ def descriptions(sdoc: Any, kb: Any, year: int | None) -> list[Description]:
             definite=det in ("the", "this", "that"),
         ))
     return out
+
+
+def _candidates(sdoc: Any, heads: frozenset[str]) -> list[Any]:
+    """Tokens whose lower-case form or lemma is an agent head word, found on the token arrays
+    (creating a Token object for every word of a long document is the slow part)."""
+    import numpy as np
+    from spacy.attrs import LEMMA, LOWER
+
+    strings = sdoc.vocab.strings
+    wanted = np.array(sorted(strings.add(h) for h in heads), dtype="uint64")
+    arr = sdoc.to_array([LOWER, LEMMA])
+    hits = np.nonzero(np.isin(arr[:, 0], wanted) | np.isin(arr[:, 1], wanted))[0]
+    return [sdoc[int(i)] for i in hits]
 
 
 def is_leader(desc: Description) -> bool:

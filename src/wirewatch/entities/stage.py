@@ -44,17 +44,17 @@ def _dedupe(mentions: list[NameMention]) -> list[NameMention]:
 
 def kb_mentions(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
     """Known actors that NER labels otherwise (``Yonhap`` as NORP, ``the Kremlin`` as FAC)."""
-    out = []
+    out, text = [], sdoc.text
     for ent in sdoc.ents:
         if ent.label_ not in ("NORP", "FAC", "GPE", "LOC", "WORK_OF_ART", "PRODUCT"):
             continue
         if any(s.start <= ent.start_char < s.end for s in skip):
             continue
-        start, end = trim(sdoc.text, ent.start_char, ent.end_char)
-        actors = kb.actors(sdoc.text[start:end])
+        start, end = trim(text, ent.start_char, ent.end_char)
+        actors = kb.actors(text[start:end])
         if actors and actors[0].kind != "person":
             label = "organization"
-            out.append(NameMention(Span(start, end), sdoc.text[start:end], label, ent.sent.start_char))
+            out.append(NameMention(Span(start, end), text[start:end], label, ent.sent.start_char))
     return out
 
 
@@ -95,7 +95,7 @@ def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
         ent.role, ent.wikidata = a.role, a.wikidata
         return ent
     for m in c.mentions:
-        for phrase in (title_before(doc.spacy_doc, m.span.start), apposition_after(doc.spacy_doc, m.span.end)):
+        for phrase in (title_before(doc.spacy_doc, m.span.start), apposition_after(doc.text, m.span.end)):
             coding = code_mention(phrase, kb, year) if phrase else None
             if coding is not None and (coding.country or coding.sector):
                 ent.country = ent.country or coding.country

@@ -61,7 +61,8 @@ def resolve_anaphors(doc: Document) -> None:
 def _claim_span(doc: Document, start: int, end: int) -> bool:
     """Whether a place may take ``[start, end)``.
 
-    Not when it overlaps a mention of a known actor, or lies partly inside an organization's
+    Not when it overlaps a mention of a coded actor (one with a sector or Wikidata id: "the
+    Kremlin" is the Russian presidency, not the fortress), or lies partly inside an organization's
     name (``Moscow`` in ``Moscow State University``); yes inside a group description (``South
     Korea`` in ``South Korea officials``); a mention of an unknown person or organization with
     exactly this span gives way to the place (``Vladivostok`` taken by NER for a person).
@@ -71,7 +72,7 @@ def _claim_span(doc: Document, start: int, end: int) -> bool:
             exact = (m.start, m.end) == (start, end)
             if e.kind == "group" and not exact:
                 continue
-            if e.wikidata or not exact:
+            if e.wikidata or e.sector or not exact:
                 return False
             e.mentions.remove(m)
         if not e.mentions:

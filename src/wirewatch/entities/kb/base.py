@@ -280,6 +280,18 @@ class KnowledgeBase:
         """
         return self._agents.get(key(noun))
 
+    def agent_heads(self) -> frozenset[str]:
+        """The last words of all agent nouns, lower case ("officials", "agency"): a quick prefilter.
+
+        Returns:
+            The set of head words.
+        """
+        heads = getattr(self, "_agent_heads", None)
+        if heads is None:
+            heads = frozenset(k.split()[-1].lower() for k in self._agents if k.split())
+            self._agent_heads = heads
+        return heads
+
     def agent_sector(self, noun: str) -> str | None:
         """Give the sector an agent noun names ("officials" -> "GOV", "troops" -> "MIL").
 
