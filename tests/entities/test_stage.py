@@ -1,0 +1,41 @@
+"""The entities stage inside the whole pipeline (loads the model)."""
+import pytest
+
+from wirewatch.document import Document
+
+pytestmark = pytest.mark.slow
+TEXT = ("North Korean leader Kim Jong-un met Russian President Vladimir Putin in Vladivostok on Wednesday. "
+        "The Russian leader said the talks were useful. Kim left on Thursday, South Korean officials said, "
+        "and the North Korean leader's train crossed the border.")
+
+
+@pytest.fixture(scope="module")
+def doc(pipe):
+    return pipe.process(Document(id="t", text=TEXT))
+
+
+def _by_name(doc, name):
+    return next(e for e in doc.entities if e.name == name)
+
+
+def test_person_is_coded_by_country_and_sector(doc):
+    kim = _by_name(doc, "Kim Jong Un") if any(e.name == "Kim Jong Un" for e in doc.entities) else _by_name(doc, "Kim Jong-un")
+    assert (kim.kind, kim.country, kim.sector) == ("person", "PRK", "GOV")
+    texts = [m.text for m in kim.mentions]
+    assert "Kim" in texts and any("North Korean leader" in t for t in texts)
+
+
+def test_leader_description_joins_the_leader(doc):
+    putin = _by_name(doc, "Vladimir Putin")
+    assert any("Russian leader" in m.text for m in putin.mentions)
+
+
+def test_group_description_becomes_a_group_actor(doc):
+    groups = [e for e in doc.entities if e.kind == "group"]
+    assert any(g.country == "KOR" and g.sector == "GOV" and "officials" in g.name for g in groups)
+
+
+def test_every_mention_points_into_the_text(doc):
+    for e in doc.entities:
+        for m in e.mentions:
+            assert TEXT[m.start:m.end] == m.text
