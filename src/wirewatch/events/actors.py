@@ -1,0 +1,264 @@
+"""Who acts and who is acted on: actor mentions attached to triggers through the parse.
+
+Rules (general English syntax, no word lists beyond ``cues.tsv`` and ``anaphors.tsv``):
+
+* the actor of a verb is its subject; of a passive, the ``by`` agent; an infinitive or participle
+  without a subject takes it from the verb it depends on (the object of control verbs such as
+  "led the regime to close");
+* the mentions of a noun phrase are those nearest its head in the tree (conjuncts count as
+  near: "Hungarian and Romanian officials" gives both); a head whose own mention has no country
+  also takes the nearest modifier mention with one ("Palestinian leader Yasser Arafat");
+* pronouns and definite descriptions ("its", "the isolated regime") resolve to the nearest
+  preceding mention of a compatible kind within a few sentences.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.tokens import Doc, Token
+
+from wirewatch.events.lexicon import lemma_of, lexicon
+
+if TYPE_CHECKING:
+    from wirewatch.events.coder import ActorMention
+
+SUBJECTS = ("nsubj", "csubj", "expl")
+OBJECTS = ("dobj", "dative", "iobj", "obj")
+_FREE_EDGES = {"conj": 0, "cc": 0, "appos": 0, "pobj": 0, "compound": 1, "amod": 1, "poss": 1, "nmod": 1,
+               "prep": 1, "npadvmod": 1, "nummod": 2, "det": 1, "case": 0, "acl": 2, "relcl": 3, "pcomp": 1,
+               "dobj": 2, "agent": 1}
+_MODIFIER_EDGES = {"compound", "amod", "poss", "nmod", "appos", "conj", "cc"}
+_WINDOW_SENTS = 3
+_MAX_COST = 4
+_RELATIVE = {"who", "which", "that", "whom", "whose"}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """Entities attached to one role of an event."""
+
+    entities: tuple[str, ...]
+    anaphoric: bool = False        # found through a pronoun or definite description
+
+    def __bool__(self) -> bool:
+        return bool(self.entities)
+
+    def plus(self, other: "Attachment") -> "Attachment":
+        """Both attachments, without repeated entities."""
+        ents = tuple(dict.fromkeys(self.entities + other.entities))
+        return Attachment(ents, self.anaphoric or other.anaphoric)
+
+
+EMPTY = Attachment(())
+
+
+class MentionIndex:
+    """Actor mentions of one document, indexed by token."""
+
+    def __init__(self, doc: Doc, mentions: Sequence["ActorMention"]) -> None:
+        self.doc = doc
+        self.mentions = sorted(mentions, key=lambda m: (m.start, m.end))
+        cols = doc.to_array([IDX, LENGTH, SENT_START]).tolist() if len(doc) else []
+        starts = [c[0] for c in cols]
+        ends = [c[0] + c[1] for c in cols]
+        self.by_token: list[int | None] = [None] * len(doc)
+        j = 0
+        for k, m in enumerate(self.mentions):
+            while j < len(doc) and ends[j] <= m.start:
+                j += 1
+            i = j
+            while i < len(doc) and starts[i] < m.end:
+                if self.by_token[i] is None:
+                    self.by_token[i] = k
+                i += 1
+        self.info = {m.entity: (m.country, m.kind) for m in self.mentions}   # entity -> (country, kind)
+        self.sent_of = []
+        n = -1
+        for i, c in enumerate(cols):
+            n += 1 if (c[2] == 1 or i == 0) else 0
+            self.sent_of.append(n)
+
+    def at(self, token: Token) -> "ActorMention | None":
+        """The mention covering ``token``, if any."""
+        k = self.by_token[token.i]
+        return None if k is None else self.mentions[k]
+
+    def antecedent(self, token: Token, kinds: frozenset[str]) -> "ActorMention | None":
+        """The nearest mention before ``token`` of a compatible kind, within a few sentences."""
+        sent = self.sent_of[token.i]
+        for i in range(token.i - 1, -1, -1):
+            if sent - self.sent_of[i] > _WINDOW_SENTS:
+                return None
+            m = self.at(self.doc[i])
+            if m is not None and _compatible(m.kind, kinds):
+                return m
+        return None
+
+    def country_entity(self, iso3: str) -> "ActorMention | None":
+        """The first mention of a country-kind entity of the given country, anywhere in the text."""
+        for m in self.mentions:
+            if m.kind == "country" and m.country == iso3:
+                return m
+        return None
+
+
+def _compatible(kind: str, kinds: frozenset[str]) -> bool:
+    if "nonperson" in kinds:
+        return kind != "person"
+    return kind in kinds
+
+
+def _anaphor(token: Token, index: MentionIndex) -> "ActorMention | None":
+    """The antecedent of a pronoun or of a definite description headed by ``token``."""
+    kinds = lexicon().anaphors.get(token.lower_) or lexicon().anaphors.get(lemma_of(token))
+    if kinds is None:
+        return None
+    if token.tag_ in ("PRP", "PRP$"):
+        return index.antecedent(token, kinds)
+    if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        found = index.antecedent(token, kinds)
+        if found is None and "country" in kinds:
+            found = _leaders_country(token, index)
+        return found
+    return None
+
+
+def _leaders_country(token: Token, index: MentionIndex) -> "ActorMention | None":
+    """"the regime", "the government" with no country in reach: the country of the nearest person
+    named before it (a leader stands for his regime), as a country entity when the text names one."""
+    person = index.antecedent(token, frozenset({"person"}))
+    if person is None or person.country is None:
+        return None
+    return index.country_entity(person.country) or person
+
+
+def np_entities(head: Token | None, index: MentionIndex) -> Attachment:
+    """Entities of the noun phrase headed by ``head`` (its nearest mentions)."""
+    if head is None:
+        return EMPTY
+    if head.lower_ in _RELATIVE and head.dep_ in SUBJECTS + OBJECTS and head.head.dep_ == "relcl":
+        head = head.head.head
+    found: dict[int, tuple[int, bool]] = {}       # mention index -> (cost, reached through modifiers only)
+    stack: list[tuple[Token, int, bool]] = [(head, 0, True)]
+    seen: set[int] = set()
+    while stack:
+        tok, cost, mod_only = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        k = index.by_token[tok.i]
+        if k is not None:
+            old = found.get(k)
+            if old is None or cost < old[0]:
+                found[k] = (cost, mod_only)
+            stack += [(c, cost, mod_only) for c in tok.children if c.dep_ in ("conj", "cc", "compound")]
+            continue
+        for child in tok.children:
+            step = _FREE_EDGES.get(child.dep_)
+            if step is None or cost + step > _MAX_COST:
+                continue
+            stack.append((child, cost + step, mod_only and child.dep_ in _MODIFIER_EDGES))
+    if not found:
+        ante = _anaphor(head, index)
+        return Attachment((ante.entity,), True) if ante else EMPTY
+    best = min(c for c, _ in found.values())
+    chosen = [k for k, (c, _) in found.items() if c == best]
+    ments = index.mentions
+    if all(ments[k].country is None for k in chosen):
+        extra = [(c, k) for k, (c, mod) in found.items()
+                 if mod and k not in chosen and (ments[k].country or ments[k].kind != "person")]
+        if extra:
+            c0 = min(c for c, _ in extra)
+            chosen += [k for c, k in extra if c == c0]
+    chosen.sort(key=lambda k: ments[k].start)
+    return Attachment(tuple(dict.fromkeys(ments[k].entity for k in chosen)))
+
+
+def entities_of(tokens: Iterable[Token], index: MentionIndex) -> Attachment:
+    """Entities of several noun phrases together."""
+    out = EMPTY
+    for t in tokens:
+        out = out.plus(np_entities(t, index))
+    return out
+
+
+def _children(token: Token, deps: tuple[str, ...]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` is in the passive voice."""
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+
+
+def agent_of(verb: Token) -> list[Token]:
+    """The ``by`` agents of a passive verb."""
+    return [g for a in _children(verb, ("agent",)) for g in a.children if g.dep_ == "pobj"]
+
+
+def subject_tokens(verb: Token, depth: int = 0, stative: bool = False) -> list[Token]:
+    """Heads of the noun phrases that act as the subject of ``verb`` (possibly inherited).
+
+    Args:
+        verb: the verb (or predicative word).
+        depth: recursion guard.
+        stative: read an agentless passive as a state of its subject ("is committed to").
+    """
+    if depth > 6:
+        return []
+    if is_passive(verb):
+        agents = agent_of(verb)
+        if agents or not stative:
+            return agents
+        return _children(verb, ("nsubjpass",))
+    subj = _children(verb, SUBJECTS)
+    if subj:
+        return subj
+    if verb.pos_ in ("ADJ", "NOUN") and verb.dep_ in ("acomp", "attr", "oprd"):
+        return subject_tokens(verb.head, depth + 1)
+    dep, head = verb.dep_, verb.head
+    if head.i == verb.i:
+        return []
+    if dep in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            or dep == "xcomp":
+        objs = _children(head, OBJECTS)
+        if objs and lexicon().cue(lemma_of(head), "control"):
+            return objs
+        return subject_tokens(head, depth + 1, stative=True)     # "are expected to meet": raising
+    if dep == "conj":
+        return subject_tokens(head, depth + 1)
+    if dep in ("relcl", "acl"):
+        if head.dep_ in OBJECTS and _is_light_object(head):
+            return subject_tokens(head.head, depth + 1)     # "issued a statement demanding ..."
+        return [head]
+    if dep == "advcl" and verb.tag_ == "VBG":
+        return subject_tokens(head, depth + 1)
+    if dep == "pcomp" and head.head.i != head.i:
+        return subject_tokens(head.head, depth + 1)
+    return []
+
+
+def _is_light_object(noun: Token) -> bool:
+    """A noun that is the object of a light verb and names no one ("issued a declaration")."""
+    return lexicon().cue(lemma_of(noun.head), "light") and not any(
+        c.pos_ == "PROPN" or c.dep_ == "poss" for c in noun.subtree if c.i < noun.i)
+
+
+def object_tokens(verb: Token) -> list[Token]:
+    """Direct and indirect objects of ``verb``; for a passive, its grammatical subject."""
+    objs = _children(verb, OBJECTS)
+    if is_passive(verb):
+        objs = _children(verb, ("nsubjpass",)) + objs
+    return objs
+
+
+def prep_objects(token: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the given prepositions attached to ``token`` ("talks *with* X")."""
+    wanted = set(preps)
+    out = []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in wanted:
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out

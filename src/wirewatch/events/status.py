@@ -1,0 +1,165 @@
+"""Status of an event (occurred, ongoing, planned, expected, possible, negated) from its clause.
+
+The status comes from the verb that anchors the event: negation on it; its auxiliaries ("will"
+-> planned, "would", "could" -> possible); the verb it depends on ("is expected to" -> expected,
+"plans to" / "is due to" -> planned, "wants to" / "hopes to" / "seeks to" -> possible, "refused
+to" / "failed to" -> negated, "continues to" -> ongoing); a condition ("if", "unless") ->
+possible; else its tense and aspect (past or perfect -> occurred, progressive or simple present
+-> ongoing).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from wirewatch.events.lexicon import lemma_of, lexicon
+
+OCCURRED, ONGOING, PLANNED, EXPECTED, POSSIBLE, NEGATED = (
+    "occurred", "ongoing", "planned", "expected", "possible", "negated")
+_GOVERNOR_STATUS = {"expect": EXPECTED, "plan": PLANNED, "want": POSSIBLE, "continue": ONGOING, "negate": NEGATED}
+_IRREALIS = (PLANNED, EXPECTED, POSSIBLE)
+_PAST_AUX = {"was", "were", "had", "did", "'d"}
+
+
+def is_negated(verb: Token) -> bool:
+    """Whether ``verb`` (or the copula of a predicative word) carries a negation, or has a
+    negative subject ("no treaty has been signed", "nobody was hurt")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and (lexicon().cue(c.lower_, "negative_subject") or any(
+                d.dep_ == "det" and d.lower_ in ("no", "neither") for d in c.children)):
+            return True
+    return verb.dep_ in ("acomp", "attr") and any(c.dep_ == "neg" for c in verb.head.children)
+
+
+def _aux(verb: Token) -> list[Token]:
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.dep_ in ("acomp", "attr") and verb.head.i != verb.i:
+        own += [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")] + [verb.head]
+    return own
+
+
+def _modal(verb: Token) -> str | None:
+    lex = lexicon()
+    for a in _aux(verb):
+        low = a.lower_
+        if lex.cue(low, "modal_planned"):
+            return PLANNED
+        if lex.cue(low, "modal_possible"):
+            if low == "would" and _reported_plainly(verb):
+                return PLANNED
+            return POSSIBLE
+    return None
+
+
+def _reported_plainly(verb: Token) -> bool:
+    """A clause reported by a plain (not speculative) reporting verb: "said X would meet"."""
+    head = verb.head
+    return verb.dep_ == "ccomp" and lexicon().cue(lemma_of(head), "report") \
+        and not lexicon().cue(lemma_of(head), "speculative")
+
+
+def _lasting(verb: Token) -> bool:
+    """A perfect that still holds: "has been at war for 70 years", "has ruled since 2011"."""
+    for c in list(verb.children) + (list(verb.head.children) if verb.dep_ in ("acomp", "attr") else []):
+        if c.dep_ == "prep" and c.lower_ in ("for", "since"):
+            if c.lower_ == "since" or any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree):
+                return True
+    return False
+
+
+def _tense(verb: Token) -> str:
+    aux = _aux(verb)
+    tag = verb.tag_
+    if tag == "VBD" or (tag == "VBN" and not aux and verb.dep_ in ("ROOT", "conj", "ccomp")):
+        return OCCURRED
+    if any(a.lemma_ == "have" for a in aux if a.dep_ == "aux"):
+        return ONGOING if _lasting(verb) else OCCURRED
+    if any(a.lower_ in _PAST_AUX or a.tag_ == "VBD" for a in aux):
+        return OCCURRED
+    return ONGOING
+
+
+def _governed(verb: Token, depth: int) -> str | None:
+    """Status imposed by the word ``verb`` depends on, if it imposes one."""
+    head, dep = verb.head, verb.dep_
+    if head.i == verb.i:
+        return None
+    lex = lexicon()
+    if dep in ("xcomp", "ccomp", "advcl", "acomp"):
+        lemma = lemma_of(head)
+        for cls, st in _GOVERNOR_STATUS.items():
+            if lex.cue(lemma, cls) and (dep != "ccomp" or (cls == "negate" and lemma == "deny")):
+                if dep == "advcl" and cls not in ("expect",):
+                    continue
+                return st
+        if dep == "xcomp" and (head.pos_ == "AUX" or lemma_of(head) == "be"):
+            return PLANNED                       # "is to meet"
+    if dep == "advcl":
+        if any(c.dep_ == "mark" and lex.cue(c.lower_, "condition") for c in verb.children):
+            return POSSIBLE
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):      # purpose clause
+            parent = clause_status(head, depth + 1)
+            return parent          # "traveled to meet", "led the regime to close", "expected to ... to support"
+    if dep == "xcomp" and verb.tag_ == "VB":
+        return clause_status(head, depth + 1)
+    if dep == "conj":
+        return clause_status(head, depth + 1)
+    return None
+
+
+def clause_status(verb: Token, depth: int = 0) -> str:
+    """Status of the situation that ``verb`` (a verb or predicative word) describes.
+
+    Args:
+        verb: the anchor of an event.
+        depth: recursion guard.
+
+    Returns:
+        One of occurred, ongoing, planned, expected, possible, negated.
+    """
+    if is_negated(verb):
+        return NEGATED
+    if depth > 6:
+        return _tense(verb)
+    modal = _modal(verb)
+    if modal is not None:
+        return modal
+    governed = _governed(verb, depth)
+    if governed is not None:
+        return governed
+    if verb.tag_ == "VBG" and not _aux(verb) and verb.head.i != verb.i:
+        return clause_status(verb.head, depth + 1)
+    return _tense(verb)
+
+
+def nominal_status(noun: Token, governor: Token | None, light: bool, topic: bool) -> str:
+    """Status of an event named by a noun ("the invasion", "talks").
+
+    Args:
+        noun: the trigger noun.
+        governor: the verb the noun phrase depends on, if any.
+        light: whether the governor is a light verb ("hold talks"): the verb's status holds.
+        topic: whether the governor takes the event as a topic ("discuss the supply").
+
+    Returns:
+        The status.
+    """
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound"):
+            low = c.lower_
+            if lexicon().cue(low, "nominal_planned"):
+                return PLANNED
+            if lexicon().cue(low, "nominal_possible"):
+                return POSSIBLE
+        if c.dep_ == "neg" or c.lower_ == "no" and c.dep_ == "det":
+            return NEGATED
+    if governor is None:
+        return ONGOING
+    if not light and not topic:
+        # a presupposed (background) event: past only if the clause naming it is itself in the past
+        return OCCURRED if governor.tag_ in ("VBD", "VBN") and _tense(governor) == OCCURRED else ONGOING
+    st = clause_status(governor)
+    if light or st in _IRREALIS + (NEGATED,):
+        return st
+    return PLANNED if lexicon().cue(lemma_of(governor), "plan") else POSSIBLE   # "preparing for the visit"
