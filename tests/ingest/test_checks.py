@@ -26,3 +26,20 @@ def test_spanish_text_is_refused_as_not_english():
 
 def test_short_texts_are_not_language_checked():
     _check("Kim Jong-un in Vladivostok")
+
+
+def test_short_english_caption_with_few_function_words_passes():
+    _check("Springfield school nurses, bus drivers vote to unionize. Bus attendant Barbara Gray wears a T-shirt "
+           "supportive of unionization. (Greg Trotter / News-Leader) Jim Avery, State Board of Mediation chairman, "
+           "announced Friday that Springfield school transportation workers approved unionization.")
+
+
+def test_russian_text_is_refused_as_non_latin_script():
+    with pytest.raises(LanguageError, match="non-Latin"):
+        _check("Лидер КНДР Ким Чен Ын в понедельник отправился на поезде в Россию, где встретится с Путиным.")
+
+
+def test_french_text_names_the_language():
+    with pytest.raises(LanguageError, match="French"):
+        _check("Le dirigeant nord-coréen Kim Jong-un est parti lundi en train pour la Russie, où il doit "
+               "rencontrer le président russe Vladimir Poutine, selon les médias de la région.")

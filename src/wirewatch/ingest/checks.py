@@ -10,21 +10,49 @@ from wirewatch.errors import EmptyInputError, InputTooLargeError, LanguageError
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
-def english_function_words() -> frozenset[str]:
-    """English function words: spaCy's English stop-word list (spacy/lang/en/stop_words.py)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
+OTHER_LANGUAGES = {"es": "Spanish", "fr": "French", "de": "German", "it": "Italian", "pt": "Portuguese", "nl": "Dutch"}
 
 
-def english_ratio(text: str, sample_chars: int = 5000) -> tuple[float, int]:
-    """Share of English function words among the words of (the start of) ``text``, and the word count."""
+@lru_cache(maxsize=None)
+def function_words(lang: str) -> frozenset[str]:
+    """A language's function words: spaCy's stop-word list for it (spacy/lang/<lang>/stop_words.py)."""
+    import importlib
+
+    module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+    return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+def english_ratio(text: str, sample_chars: int = 5000, lang: str = "en") -> tuple[float, int]:
+    """Share of a language's function words (English by default) among the words of (the start of)
+    ``text``, and the word count."""
     words = [w.lower() for w in _WORD.findall(text[:sample_chars])]
     if not words:
         return 0.0, 0
-    stop = english_function_words()
+    stop = function_words(lang)
     return sum(w in stop for w in words) / len(words), len(words)
+
+
+def latin_share(text: str, sample_chars: int = 5000) -> float:
+    """Share of Latin-script letters among the letters of (the start of) ``text``."""
+    letters = [c for c in text[:sample_chars] if c.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(c < "\u0250" for c in letters) / len(letters)
+
+
+def likely_language(text: str, min_ratio: float) -> str | None:
+    """The name of the language the text seems to be in, if it is clearly not English, else None.
+
+    Non-Latin script is not English; a Latin-script text is not English when it has fewer
+    English function words than ``min_ratio`` and more of another language's.
+    """
+    if latin_share(text) < 0.5:
+        return "a non-Latin script"
+    en, _ = english_ratio(text)
+    if en >= min_ratio:
+        return None
+    best = max(OTHER_LANGUAGES, key=lambda lang: english_ratio(text, lang=lang)[0])
+    return OTHER_LANGUAGES[best] if english_ratio(text, lang=best)[0] > en else None
 
 
 def check_document(doc: Document, max_bytes: int, min_words: int, min_ratio: float) -> None:
@@ -36,8 +64,9 @@ def check_document(doc: Document, max_bytes: int, min_words: int, min_ratio: flo
         raise InputTooLargeError(doc.origin or doc.id, f"{size:,} bytes, over the {max_bytes:,}-byte limit "
                                  "(split it or raise [ingest] max_bytes)", doc.id)
     ratio, n = english_ratio(doc.text)
-    if n == 0:
+    if n == 0 and latin_share(doc.text) >= 0.5:
         raise EmptyInputError(doc.origin or doc.id, "no words in the text", doc.id)
-    if n >= min_words and ratio < min_ratio:
-        raise LanguageError(doc.origin or doc.id, f"does not look like English ({ratio:.0%} English function words; "
-                            "wirewatch analyses English text only)", doc.id)
+    lang = likely_language(doc.text, min_ratio) if n >= min_words or latin_share(doc.text) < 0.5 else None
+    if lang is not None:
+        raise LanguageError(doc.origin or doc.id, f"not English (looks like {lang}; {ratio:.0%} English function "
+                            "words); wirewatch analyses English text only", doc.id)
