@@ -30,6 +30,7 @@ class Description:
     head: str          # the head noun, lower case ("leader", "officials")
     plural: bool
     definite: bool
+    actor: Any = None  # the knowledge-base actor it names, if any ("the Russian president" in 2023)
 
 
 def title_before(sdoc: Any, start_char: int) -> str:
@@ -79,7 +80,7 @@ def descriptions(sdoc: Any, kb: Any, year: int | None) -> list[Description]:
         out.append(Description(
             span=Span(start, end), country=coding.country, sector=coding.sector, role=coding.role,
             head=tok.lemma_.lower(), plural=tok.tag_ in ("NNS", "NNPS"),
-            definite=det in ("the", "this", "that"),
+            definite=det in ("the", "this", "that"), actor=coding.actor,
         ))
     return out
 

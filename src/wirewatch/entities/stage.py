@@ -18,6 +18,10 @@ from wirewatch.entities.mentions import NameMention, ner_mentions, trim
 from wirewatch.pipeline.registry import stage
 
 KIND_OF_SECTOR = {"MED": "media"}
+# Singular nouns that name a body of people ("an Israeli army unit", "a Russian delegation").
+COLLECTIVE = {"army", "military", "government", "regime", "police", "navy", "air force", "delegation", "ministry",
+              "opposition", "parliament", "cabinet", "administration", "press", "media", "team", "side", "forces",
+              "security forces", "coalition", "junta", "authorities", "leadership", "court", "guard", "militia"}
 
 
 @stage("entities", requires=("spacy_doc", "headings", "dateline"), provides=("entities",))
@@ -30,6 +34,7 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     for c in clusters:
         doc.entities.append(to_entity(doc, c, kb, year))
     add_descriptions(doc, descriptions(sdoc, kb, year))
+    add_nationalities(doc, kb)
 
 
 def _dedupe(mentions: list[NameMention]) -> list[NameMention]:
@@ -94,6 +99,7 @@ def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
         ent.name, ent.kind, ent.country, ent.sector = a.name, a.kind, a.country, a.sector
         ent.role, ent.wikidata = a.role, a.wikidata
         return ent
+    shared_coding(ent, c, kb, year)
     for m in c.mentions:
         for phrase in (title_before(doc.spacy_doc, m.span.start), apposition_after(doc.text, m.span.end)):
             coding = code_mention(phrase, kb, year) if phrase else None
@@ -108,8 +114,23 @@ def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
     return ent
 
 
+def shared_coding(ent: Entity, c: Cluster, kb: Any, year: int | None) -> None:
+    """Code a person the knowledge base cannot pin down ("Bush": three Bushes) with what all
+    the candidates share: their country, and their sector if it is the same."""
+    if c.label != "person":
+        return
+    surname = ent.name.split()[-1] if ent.name.split() else ""
+    found = kb.actors_by_surname(surname, year) if surname else []
+    if len({a.country for a in found}) == 1:
+        ent.country = found[0].country
+        if len({a.sector for a in found}) == 1:
+            ent.sector = found[0].sector
+
+
 def add_descriptions(doc: Document, descs: list[Description]) -> None:
-    """Leader descriptions join their person; group descriptions become group entities."""
+    """Leader descriptions join their person; other descriptions become group actors (plural or
+    collective nouns: "South Korea officials", "the Israeli army") or person actors ("a Russian
+    diplomat"), one entity per distinct description."""
     for d in descs:
         if d.country is None or doc.entity_at(d.span.start, d.span.end) is not None:
             continue
@@ -118,13 +139,49 @@ def add_descriptions(doc: Document, descs: list[Description]) -> None:
             person = _leader_of(doc, d.country)
             if person is not None:
                 person.add(Mention(d.span.start, d.span.end, text, "DESC"))
+                continue
+        kind = "group" if d.plural or d.head in COLLECTIVE else "person"
+        name = d.actor.name if kind == "person" and d.actor is not None else text
+        ent = next((e for e in doc.entities if e.kind == kind and key_of(e.name) == key_of(name)), None)
+        if ent is None:
+            ent = Entity(id=doc.new_entity_id(), name=name, kind=kind, country=d.country, sector=d.sector, role=d.role)
+            if kind == "person" and d.actor is not None:
+                ent.wikidata, ent.role = d.actor.wikidata, d.actor.role
+            doc.entities.append(ent)
+        ent.add(Mention(d.span.start, d.span.end, text, "DESC"))
+
+
+def add_nationalities(doc: Document, kb: Any) -> None:
+    """Nationality words that act on their own ("Palestinians blamed Israel", "an Indian
+    proposal") become a group actor of their country; those inside an actor's title or
+    description ("Russian president Vladimir Putin") are left to that actor."""
+    sdoc = doc.spacy_doc
+    for ent in sdoc.ents:
+        if ent.label_ != "NORP" or doc.entity_at(ent.start_char, ent.end_char) is not None:
             continue
-        if d.plural:
-            group = next((e for e in doc.entities if e.kind == "group" and key_of(e.name) == key_of(text)), None)
-            if group is None:
-                group = Entity(id=doc.new_entity_id(), name=text, kind="group", country=d.country, sector=d.sector)
-                doc.entities.append(group)
-            group.add(Mention(d.span.start, d.span.end, text, "DESC"))
+        if _modifies_entity(doc, ent.root):
+            continue
+        start, end = trim(doc.text, ent.start_char, ent.end_char)
+        country = kb.country(doc.text[start:end])
+        if country is None:
+            continue
+        group = next((e for e in doc.entities if e.kind == "group" and e.country == country.iso3
+                      and any(m.label == "NORP" for m in e.mentions)), None)
+        if group is None:
+            group = Entity(id=doc.new_entity_id(), name=doc.text[start:end], kind="group", country=country.iso3)
+            doc.entities.append(group)
+        group.add(Mention(start, end, doc.text[start:end], "NORP"))
+
+
+def _modifies_entity(doc: Document, tok: Any) -> bool:
+    """Whether a modifier's chain of heads (amod, compound, poss, nmod) reaches an entity mention."""
+    for _ in range(4):
+        if tok.dep_ not in ("amod", "compound", "nmod", "poss", "npadvmod") or tok.head is tok:
+            return False
+        tok = tok.head
+        if doc.entity_at(tok.idx, tok.idx + len(tok.text)) is not None:
+            return True
+    return False
 
 
 def _leader_of(doc: Document, country: str) -> Entity | None:

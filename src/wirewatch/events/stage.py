@@ -16,7 +16,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|into|near|outside|inside|across|bound
 STANCE_STATUS = {"expected": "expected", "denied": "negated"}
 
 
-@stage("events", requires=("spacy_doc", "entities", "places", "times", "claims", "date"), provides=("events",))
+@stage("events", requires=("spacy_doc", "entities", "places", "times", "date"), provides=("events",))
 def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     """Code the document's events and attach dates, places and claims."""
     from wirewatch.events.coder import ActorMention, code_events
