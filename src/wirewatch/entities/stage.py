@@ -29,7 +29,8 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     """Find, cluster, link and code the actors of the document."""
     kb, sdoc = ctx.kb, doc.spacy_doc
     year = doc.date.year if doc.date else None
-    mentions = ner_mentions(sdoc, doc.headings) + kb_mentions(sdoc, kb, doc.headings) + agency_mentions(doc)
+    mentions = (ner_mentions(sdoc, doc.headings) + kb_mentions(sdoc, kb, doc.headings) + agency_mentions(doc)
+                + missed_countries(sdoc, kb, doc.headings))
     clusters = cluster_mentions(_dedupe(mentions), lambda c: link(c, kb, year))
     for c in clusters:
         doc.entities.append(to_entity(doc, c, kb, year))
@@ -60,6 +61,24 @@ def kb_mentions(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
         if actors and actors[0].kind != "person":
             label = "organization"
             out.append(NameMention(Span(start, end), text[start:end], label, ent.sent.start_char))
+    return out
+
+
+def missed_countries(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
+    """Proper nouns outside NER's entities that name a country ("The PRC demanded ...")."""
+    import numpy as np
+    from spacy.attrs import ENT_IOB, POS
+
+    arr = sdoc.to_array([POS, ENT_IOB])
+    propn = sdoc.vocab.strings["PROPN"]
+    out = []
+    for i in np.nonzero((arr[:, 0] == propn) & (arr[:, 1] == 2))[0]:
+        tok = sdoc[int(i)]
+        if any(s.start <= tok.idx < s.end for s in skip):
+            continue
+        country = kb.country(tok.text)
+        if country is not None and key_of(tok.text) not in {key_of(a) for a in country.adjectives}:
+            out.append(NameMention(Span(tok.idx, tok.idx + len(tok.text)), tok.text, "organization", tok.sent.start_char))
     return out
 
 
@@ -99,7 +118,13 @@ def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
         ent.name, ent.kind, ent.country, ent.sector = a.name, a.kind, a.country, a.sector
         ent.role, ent.wikidata = a.role, a.wikidata
         return ent
+    if country_named(ent, c, kb):
+        return ent
     shared_coding(ent, c, kb, year)
+    if c.label != "person":
+        coding = code_mention(ent.name, kb, year)
+        if coding is not None:
+            ent.country, ent.sector = coding.country, coding.sector
     for m in c.mentions:
         for phrase in (title_before(doc.spacy_doc, m.span.start), apposition_after(doc.text, m.span.end)):
             coding = code_mention(phrase, kb, year) if phrase else None
@@ -112,6 +137,22 @@ def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
     if ent.sector in KIND_OF_SECTOR and ent.kind == "organization":
         ent.kind = KIND_OF_SECTOR[ent.sector]
     return ent
+
+
+def country_named(ent: Entity, c: Cluster, kb: Any) -> bool:
+    """A "person" or "organization" that NER found but that is a country ("Sri Lanka", "the
+    Democratic People's Republic of Korea") or a nationality ("Ugandan"): recode it as such."""
+    found = {kb.country(n) for n in c.names}
+    if len(found) != 1 or None in found:
+        return False
+    country = found.pop()
+    ent.country = country.iso3
+    adjectives = {key_of(a) for a in country.adjectives}
+    if all(key_of(n) in adjectives for n in c.names):
+        ent.kind = "group"
+    else:
+        ent.kind, ent.name = "country", country.name
+    return True
 
 
 def shared_coding(ent: Entity, c: Cluster, kb: Any, year: int | None) -> None:
