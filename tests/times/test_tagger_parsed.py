@@ -63,3 +63,17 @@ def test_seed_time_expressions_all_found_with_expected_values(nlp: Any) -> None:
         start, end = exp["at"], exp["at"] + len(exp["text"])
         hits = [m for m in found if m.start < end and start < m.end]
         assert any(m.value in exp["values"] for m in hits), (exp, hits)
+
+
+def test_modal_perfect_weekday_is_previous_day(nlp: Any) -> None:
+    text = "The chip may have been responsible for a drop in the stock on Wednesday."
+    assert _value(nlp, text, dt.date(1989, 10, 27)) == "1989-10-25"
+
+
+def test_future_perfect_weekday_is_coming_day(nlp: Any) -> None:
+    assert _value(nlp, "The team will have left by Wednesday.") == "2023-09-13"
+
+
+def test_weekday_after_set_to_is_scheduled_day(nlp: Any) -> None:
+    text = "Extremists tried to undermine the peace process, set to resume Monday in Belfast."
+    assert _value(nlp, text, dt.date(1998, 3, 22)) == "1998-03-23"

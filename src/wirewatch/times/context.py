@@ -30,6 +30,7 @@ class Result:
     start: int | None = None
     end: int | None = None
     ref: tuple[Date, str] | None = None
+    period: tuple[Date, str] | None = None
 
 
 @dataclass
@@ -44,6 +45,9 @@ class Ctx:
     ref_pos: int = -10**9
     period: tuple[Date, str] | None = None
     period_pos: int = -10**9
+    period_fiscal: bool = False
+    span_period: tuple[Date, str] | None = None
+    span_period_pos: int = -10**9
     _tense_cache: dict[int, str | None] = field(default_factory=dict)
     _starts: list[int] | None = None
 
@@ -88,6 +92,17 @@ class Ctx:
         if self.period is not None and pos - self.period_pos <= window:
             return self.period
         return None
+
+    def comparison_period(self, pos: int, window: int = 1500) -> tuple[Date, str] | None:
+        """The reporting period a "year-ago" comparison refers to: the latest of the quarter/half
+        under discussion and a longer reporting span ("the nine months", "the year"), whichever
+        was mentioned last within ``window`` chars before pos."""
+        quarter = self.reporting_period(pos, window)
+        if self.span_period is None or pos - self.span_period_pos > window:
+            return quarter
+        if quarter is None or self.span_period_pos > self.period_pos:
+            return self.span_period
+        return quarter
 
     def word_before(self, pos: int) -> str:
         """The lower-cased word just before char offset ``pos``."""

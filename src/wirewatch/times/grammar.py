@@ -37,6 +37,7 @@ _RULE_TRIGGERS = {
     "rel_day": "REL", "this_pod": "REL", "weekday": "WD", "each": "SET", "set_word": "SET", "per_unit": "UNIT REL",
     "rel_period": "UNIT SEASON MON", "mod_the": "UNIT", "the_unit": "UNIT", "holiday": "HOL UNIT", "ago": "UNIT",
     "ago_bare": "DIR", "day_rel": "UNIT REL", "duration": "UNIT", "dur_half": "QTR", "dur_plural": "UNIT",
+    "week_of": "MON", "year_prefix": "YEAR", "and_day": "MON", "day_part": "REL",
     "vague": "VAGUE", "coming": "VAGUE DIR", "year_end": "UNIT",
 }
 
@@ -90,7 +91,7 @@ def macros() -> dict[str, str]:
     ones = "one|two|three|four|five|six|seven|eight|nine"
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-    numword = (rf"(?:(?:{tens})(?:[\s-](?:{ones}))?|{teens}|{ones}|a\s+dozen|dozen|a\s+couple\s+of|a\s+couple"
+    numword = (rf"(?:(?:{tens})(?:[\s-](?:{ones}))?|{teens}|{ones}|a\s+dozen|dozen|a\s+couple\s+of|a\s+couple|couple\s+of"
                rf"|a\s+hundred|one\s+hundred|hundreds\s+of|a|an|half\s+an?)")
     digits = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+1/2)?"
     vague = _alt(lex.vague_numbers)
@@ -130,10 +131,12 @@ def _rule_specs() -> list[tuple[str, str]]:
         ("clock", r"(?:(?P<approx>about|around|approximately|shortly\s+(?:after|before)|just\s+(?:after|before))\s+)?"
                   r"(?:(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[AP]M\b)"
                   r"|(?P<h24>[0-2]?\d)[:.](?P<mi24>[0-5]\d)(?=\s*(?:{TZ}|hours?\b|hrs\b))"
-                  r"|(?P<noon>noon|midnight|midday)|(?P<hoc>\d{1,2}|{NUMW})\s+o'clock)"
+                  r"|(?P<noon>noon|midnight|midday)|(?P<hoc>\d{1,2}|{NUMW})\s+o'clock"
+                  r"|(?P<hin>\d{1,2})\s+in\s+the\s+(?P<inpod>morning|afternoon|evening|night))"
                   r"(?:\s+(?P<tz>{TZ}))?"
                   r"(?:,?\s+(?:on\s+)?(?P<wd>{WD}|today|yesterday|tomorrow|tonight))?"
                   r"(?:,?\s+(?P<mon>{MON})\s+(?P<day>\d{1,2})\b)?"),
+        ("week_of", r"\bthe\s+week\s+of\s+(?P<mon>{MON})\s+(?P<day>\d{1,2})\b(?:,?\s+(?P<year>\d{4})\b)?"),
         ("mdy", r"(?:(?P<rel>this\s+coming|this\s+past|last|next|this)\s+)?(?:(?P<wd>{WD}),?\s+)?(?P<mon>{MON})\s+"
                 r"(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?\b|(?:the\s+)?(?P<dayw>{ORD})\b)"
                 r"(?:,?\s+(?P<year>\d{4}|{SPELLEDYEAR})\b)?"),
@@ -143,13 +146,14 @@ def _rule_specs() -> list[tuple[str, str]]:
                        r"|(?P<rel>this|last|next)\s+year)"),
         ("quarter", r"(?:the\s+)?(?:(?P<yrel>this|last|next)\s+year's\s+|(?P<y1>\d{4})\s+|(?:(?:fiscal|calendar|same|comparable|flat|strong|weak|disappointing|current|latest|year-ago|year-earlier)\s+)*)"
                     r"(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[\s-](?P<unit>quarter|half|half-year)\b"
-                    r"(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s*)?(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year))?"
+                    r"(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year|the\s+year)\s*)?(?P<y2>\d{4}|this\s+year|last\s+year|next\s+year)"
+                    r"|\s+of\s+the\s+(?:(?P<dec>\d{3})0'?s|'(?P<dec2>\d)0s))?"
                     r"(?:\s+(?P<y3>\d{4})\b)?"),
         ("quarter_code", r"\b(?P<code>[QH][1-4])(?:\s+(?:of\s+)?(?P<y>\d{4}))?\b|\b(?P<y0>\d{4})\s*(?P<code2>[QH][1-4])\b"),
         ("quarter_rel", r"(?:the\s+)?(?P<rel>this|last|next|the\s+(?:comparable\s+|corresponding\s+)?(?:current|latest|previous|prior|same|year-ago|year-earlier)"
                         r"|(?:this|last|next)\s+year's|year-ago|year-earlier|current|latest)\s+(?:comparable\s+|corresponding\s+)?(?P<unit>quarter|period)"
                         r"(?:\s+a\s+year\s+(?:ago|earlier))?"),
-        ("the_period", r"\bthe\s+(?:(?P<y>\d{4})\s+)?(?P<unit>quarter|period)\b(?!\s+of\b|-)|\bthe\s+(?P<y2>\d{4})\s+(?P<unit2>quarter|period)\b"),
+        ("the_period", r"\bthe\s+(?:(?P<y>\d{4})\s+)?(?P<unit>quarter|period)\b(?:\s+(?P<ago>a\s+year\s+(?:ago|earlier)))?(?!\s+of\b|-)|\bthe\s+(?P<y2>\d{4})\s+(?P<unit2>quarter|period)\b"),
         ("year_adj", r"\b(?P<rel>year-ago|year-earlier|a-year-ago|year-before)\b"),
         ("fiscal", r"(?:the\s+|(?=(?:current|this|last|next|previous|prior)\s))(?:(?P<rel>current|this|last|next|previous|prior|latest)\s+)?fiscal\s+year(?:\s+(?P<y>\d{4}))?"
                    r"|\b(?:fiscal(?:\s+year)?\s+|FY\s*)(?P<y2>\d{4}|'?\d\d)\b"),
@@ -159,10 +163,17 @@ def _rule_specs() -> list[tuple[str, str]]:
         ("year_mod", r"(?P<mod>{MOD})[\s-]*(?P<year>\d{4})\b(?!s)"),
         ("spelled_year", r"(?:the\s+year\s+)?(?P<year>{SPELLEDYEAR})\b"),
         ("year", r"(?<![\d$€£,.#/:-])(?P<year>1[0-9]\d\d|20\d\d)(?!\d|%|,\d|\.\d|-\d|/\d)"),
+        ("year_prefix", r"(?:post|pre)-(?P<year>1[0-9]\d\d|20\d\d)\b"),
+        ("and_day", r"(?P<mon>{MON})\s+(?P<d1>\d{1,2})\s+(?:and|or|&)\s+(?P<day>\d{1,2})\b(?!\s*(?:%|percent|[ap]\.?m\b))"
+                    r"(?!\s+(?!(?:in|at|on|to|and|or|of|for|from|with|when|while|as|by|the)\b)[a-z])"
+                    r"(?:,?\s+(?P<year>\d{4})\b)?"),
+        ("day_part", r"(?P<mid>mid[\s-]?(?:morning|afternoon|day))\b"
+                     r"|\bin\s+(?P<the>the\s+(?P<pod>morning|afternoon|evening))\b(?!\s+of\b|-)"),
         ("rel_day", r"(?:(?P<mod>early|late|earlier|later|mid-?afternoon|mid-?morning)\s+)?"
                     r"(?P<day>today|yesterday|tomorrow|tonight|overnight)(?:\s+(?P<pod>{POD}))?"),
         ("this_pod", r"(?:(?P<mod>earlier|later|early|late)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+(?P<pod>morning|afternoon|evening|night)"),
-        ("weekday", r"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|early|late|earlier|later|(?:early|late)\s+on)\s+)?"
+        ("weekday", r"(?:(?P<rel>last|next|this\s+coming|this\s+past|this|coming|early|late|earlier|later|(?:early|late)\s+on"
+                    r"|the\s+(?:previous|preceding|prior|following|next))\s+)?"
                     r"(?P<wd>{WDFULL})(?P<pl>s)?(?:\s+(?P<pod>{POD})(?P<pl2>s)?)?\b"),
         ("each", r"\b(?:every|each)\s+(?:other\s+)?(?P<unit>{UNITSG}|{WDFULL}|{MONFULL}|{POD}|{SEASON}|weekend)\b"),
         ("set_word", r"\b(?P<word>hourly|daily|nightly|weekly|biweekly|monthly|quarterly|annually|yearly)\b"),
@@ -180,9 +191,9 @@ def _rule_specs() -> list[tuple[str, str]]:
         ("ago_bare", r"(?P<unit>days|weeks|months|years|decades)\s+(?P<dir>ago|earlier|later)\b"),
         ("day_rel", r"\bthe\s+(?P<unit>day|week|month|year|night)\s+(?P<dir>before|after|earlier|later)\b(?!\s+(?:the|a|an|his|her|its|their|last|this|next|(?-i:[A-Z]\w*)|\w+ing)\b)"
                     r"|\bthe\s+(?P<dir2>next|following|previous|preceding|prior|same)\s+(?P<unit2>day|morning|night|evening|afternoon)\b"
-                    r"|\bthat\s+(?P<unit3>day|morning|night|evening|afternoon)\b"),
-        ("duration", r"(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the)\s+(?:(?P<dir>past|last|next|first|coming|previous|following|final|latest|ensuing|remaining|last|initial|preceding|other)\s+)?)?"
-                     r"(?P<num>{NUM}|{VAGUE})(?:\s+(?:more|additional|full|straight|consecutive|long|whole|or\s+so))?[\s-]+(?P<unit>{UNIT})(?P<old>-old)?"
+                    r"|\bthat\s+(?:same\s+)?(?P<unit3>day|morning|night|evening|afternoon)\b"),
+        ("duration", r"(?:(?P<approx>{APPROX})\s+)?(?:(?P<the>the)\s+(?:(?P<dir>past|last|next|first|coming|previous|following|final|latest|ensuing|remaining|last|initial|preceding|other|year-earlier|year-ago)\s+)?)?"
+                     r"(?P<num>{NUM}|{VAGUE})(?:\s+(?:more|additional|full|straight|consecutive|long|whole|or\s+so|trading|business|working))?[\s-]+(?P<unit>{UNIT})(?P<old>-old)?"
                      r"(?:\s+and\s+a\s+half)?(?:\s+or\s+(?:two|so|more))?\b"),
         ("dur_half", r"(?:(?P<approx>{APPROX})\s+)?(?P<num>half\s+an?|a\s+half)[\s-]+(?P<unit>{UNITSG})\b"),
         ("dur_plural", r"(?:(?P<the>the)\s+(?P<dir>past|last|next|previous|recent)\s+|(?P<recent>recent)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)\b"),

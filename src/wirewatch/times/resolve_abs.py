@@ -61,9 +61,15 @@ def _day_of(m: Match) -> int | None:
 _DEADLINE_PREPS = frozenset({"until", "till", "through", "by", "effective", "payable", "before"})
 
 
+_SINCE = re.compile(r"\bsince(?:\s+[\w.'-]+){0,3}\s*$", re.I)
+
+
 def _deadline_mode(ctx: Ctx, start: int, mode: str | None) -> str | None:
     """A date introduced as a deadline ("until", "by", "payable") may lie after the document
-    date even in a past-tense clause, so the past tense is not used to place it."""
+    date even in a past-tense clause, so the past tense is not used to place it; a date
+    introduced by "since" ("since the Oct. 23 slaying") lies before it whatever the tense."""
+    if _SINCE.search(ctx.text, max(0, start - 40), start):
+        return "past"
     if mode == "past" and ctx.word_before(start) in _DEADLINE_PREPS:
         return None
     return mode
@@ -198,6 +204,36 @@ def _is_count(ctx: Ctx, start: int) -> bool:
         return False
     return tok.dep_ == "nummod" and tok.head.i == tok.i + 1 and tok.head.tag_ == "NNS" \
         and tok.head.lower_ not in _TIME_NOUNS
+
+
+def r_week_of(m: Match, ctx: Ctx) -> Result | None:
+    """``the week of March 6``: the ISO week containing the date."""
+    if not _month_ok(m["mon"]):
+        return None
+    res = _full_date(ctx, m, month_num(m["mon"]) or 0, int(m["day"]), m["year"])
+    if res is None or res.ref is None:
+        return None
+    d = res.ref[0]
+    relative = not m["year"]
+    return Result("DATE", ctx.fmt(d, "W", relative=relative), ref=(d, "W"))
+
+
+def r_year_prefix(m: Match, ctx: Ctx) -> Result | None:
+    """``post-1959``, ``pre-1990``: the year the prefix attaches to."""
+    year = int(m["year"])
+    if not _year_plausible(ctx, year):
+        return None
+    return Result("DATE", str(year), ref=(Date(year, 1, 1), "Y"))
+
+
+def r_and_day(m: Match, ctx: Ctx) -> Result | None:
+    """The second day of ``April 24 and 25``: a date of its own, in the first one's month."""
+    if not _month_ok(m["mon"]) or not 1 <= int(m["d1"]) <= 31:
+        return None
+    res = _full_date(ctx, m, month_num(m["mon"]) or 0, int(m["day"]), m["year"])
+    if res is None:
+        return None
+    return Result(res.type, res.value, start=m.start("day"), end=m.end("day"), ref=res.ref)
 
 
 def r_year_mod(m: Match, ctx: Ctx) -> Result | None:

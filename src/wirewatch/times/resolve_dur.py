@@ -1,6 +1,7 @@
 """Resolvers for durations, sets and vague references (PRESENT_REF, PAST_REF, FUTURE_REF)."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from wirewatch.times.context import Ctx, Result
@@ -64,8 +65,10 @@ def r_duration(m: Match, ctx: Ctx) -> Result | None:
         return None
     if unit.lower().startswith("quarter") and ctx.text[m.end():m.end() + 3] == " of":
         return None
-    if low in ("a", "an", "one") and _RATE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
+    if low in ("a", "an", "one") and not m["approx"] and _rate_before(ctx, m.start()):
         return None
+    if _one_day_adverb(m, ctx):
+        return Result("DATE", "PAST_REF" if ctx.tense(m.start(), m.end()) == "past" else "FUTURE_REF")
     vague = " ".join(low.split()) in lexicon().vague_numbers
     n = None if vague else number_value(num)
     if n is None and not vague:
@@ -80,6 +83,9 @@ def r_duration(m: Match, ctx: Ctx) -> Result | None:
     if n is not None and re.search(r"and\s+a\s+half", txt, re.I):
         n += 0.5
     value = duration_value(n, unit)
+    period = _reporting_span(m, ctx, n)
+    if period is not None:
+        return Result("DURATION", value, period=period)
     if m["approx"] and m["the"]:
         return Result("DURATION", value, start=m.start("the"))
     if m["the"] and (m["dir"] or "").lower() in ("past", "last", "recent") and vague:
@@ -89,6 +95,29 @@ def r_duration(m: Match, ctx: Ctx) -> Result | None:
     return Result("DURATION", value)
 
 
+_ADVERB_HOSTS = frozenset({"will", "would", "could", "might", "may", "can", "shall", "should", "must", "'ll",
+                           "he", "she", "they", "we", "i", "you", "it", "who", "that"})
+
+
+def _one_day_adverb(m: Match, ctx: Ctx) -> bool:
+    """"one day" as an adverb of indefinite time ("Islam will one day ...", "he one day
+    hopes ..."): after a modal or a subject pronoun it is no duration."""
+    words = " ".join(m.group(0).lower().split())
+    return words == "one day" and ctx.word_before(m.start()) in _ADVERB_HOSTS
+
+
+def _reporting_span(m: Match, ctx: Ctx, n: float | None) -> tuple[dt.date, str] | None:
+    """A results span such as "the nine months" or "the first six months" (of the reporting
+    year): comparisons that follow ("a year earlier") then refer to a year, not a quarter."""
+    if not m["the"] or m["approx"] or n not in (6, 9) or not m["unit"].lower().startswith("month"):
+        return None
+    if (m["dir"] or "first").lower() != "first":
+        return None
+    quarter = ctx.reporting_period(m.start())
+    year = quarter[0].year if quarter is not None else ctx.base.year
+    return dt.date(year, 1, 1), "Y"
+
+
 def r_dur_half(m: Match, ctx: Ctx) -> Result | None:
     """``half an hour``, ``a half day``, ``half a century``."""
     return Result("DURATION", duration_value(0.5, m["unit"]))
@@ -96,6 +125,11 @@ def r_dur_half(m: Match, ctx: Ctx) -> Result | None:
 
 _RATE_BEFORE = re.compile(r"(?:\d|\b(?:million|billion|trillion|thousand|hundred|percent|dollars|cents|times|twice|once)"
                           r"|\b(?!(?:years|months|weeks|days|hours|this|was|has|is|its|his|as|us|less|does|various)\b)[a-z]{3,}s)\s+$")
+
+
+def _rate_before(ctx: Ctx, pos: int) -> bool:
+    """Whether the words before ``pos`` make "a day"/"one year" a rate ("$5 a day")."""
+    return bool(_RATE_BEFORE.search(ctx.text, max(0, pos - 30), pos))
 
 
 _PLURAL_CONTEXT = frozenset({"for", "within", "in", "over", "after", "take", "takes", "took", "taken", "last",

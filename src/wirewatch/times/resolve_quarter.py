@@ -4,7 +4,10 @@ Reporting convention: an ordinal quarter without a year ("the third quarter") is
 the anchor's year unless it has not started yet and the clause is not in the future tense,
 in which case it is last year's; "the quarter" / "the latest period" is the quarter under
 discussion (the running reference time when it is a quarter), otherwise the last completed
-quarter; "year-ago"/"year-earlier" shift that period back one year.
+quarter; "year-ago"/"year-earlier" shift that period back one year. After a results span
+("the nine months") the comparison period is that year instead, and after a fiscal quarter
+the calendar quarter of "the quarter" is unknown (``YYYY-QX``). Which mentions become the
+reporting period is decided in ``tagger._reports_on``.
 """
 from __future__ import annotations
 
@@ -38,6 +41,8 @@ def _explicit_year(ctx: Ctx, m: Match) -> int | None:
 def r_quarter(m: Match, ctx: Ctx) -> Result | None:
     """``the third quarter``, ``third-quarter``, ``the first half of 2020``, ``next year's first quarter``."""
     unit = "H" if m["unit"].lower().startswith("half") else "Q"
+    if unit == "H" and (m["dec"] or m["dec2"]):
+        return _half_decade(m, ctx)
     n = _ORD[m["ord"].lower()]
     if unit == "H":
         n = 2 if n >= 2 else 1
@@ -53,6 +58,17 @@ def r_quarter(m: Match, ctx: Ctx) -> Result | None:
     d = Date(year, (n - 1) * (3 if unit == "Q" else 6) + 1, 1)
     value = f"{year}-{unit}{n}" if explicit or ctx.anchor else f"XXXX-{unit}{n}"
     return Result("DATE", value, ref=(d, unit))
+
+
+def _half_decade(m: Match, ctx: Ctx) -> Result:
+    """``the last half of the '80s``: TimeML has no half-decade value, so the decade's."""
+    if m["dec"]:
+        return Result("DATE", m["dec"])
+    digit = int(m["dec2"])
+    century = ctx.base.year // 100 if ctx.anchor else 19
+    if digit * 10 > ctx.base.year % 100 + 5:
+        century -= 1
+    return Result("DATE", f"{century}{digit}")
 
 
 def r_quarter_code(m: Match, ctx: Ctx) -> Result | None:
@@ -75,9 +91,20 @@ def r_quarter_code(m: Match, ctx: Ctx) -> Result | None:
     return Result("DATE", f"{year}-{code}", ref=(d, unit))
 
 
-def _current_period(ctx: Ctx, pos: int) -> tuple[Date, str]:
-    period = ctx.reporting_period(pos)
+def _current_period(ctx: Ctx, pos: int, spans: bool = False) -> tuple[Date, str]:
+    """The period under discussion: the quarter/half (or, with ``spans``, also a longer
+    reporting span such as "the nine months") last mentioned, else the last completed quarter."""
+    period = ctx.comparison_period(pos) if spans else ctx.reporting_period(pos)
     if period is not None:
+        return period
+    return last_completed_quarter(ctx.base), "Q"
+
+
+def _latest_period(ctx: Ctx, pos: int) -> tuple[Date, str]:
+    """"The latest quarter": the period under discussion if it has ended by the document
+    date (a fiscal quarter may carry another number), else the last completed quarter."""
+    period = ctx.reporting_period(pos)
+    if period is not None and shift(period[0], period[1], 1) <= ctx.base:
         return period
     return last_completed_quarter(ctx.base), "Q"
 
@@ -97,10 +124,10 @@ def r_quarter_rel(m: Match, ctx: Ctx) -> Result | None:
         d, g = _current_period(ctx, m.start())
         d = shift(d, g, -1)
     elif rel in ("year-ago", "year-earlier", "last year's"):
-        d, g = _current_period(ctx, m.start())
+        d, g = _current_period(ctx, m.start(), spans=unit == "period")
         d = shift(d, "Y", -1)
     elif rel == "latest":
-        d, g = last_completed_quarter(ctx.base), "Q"
+        d, g = _latest_period(ctx, m.start())
     elif rel in ("this year's", "same"):
         d, g = _current_period(ctx, m.start())
     elif rel == "next year's":
@@ -114,23 +141,31 @@ def r_quarter_rel(m: Match, ctx: Ctx) -> Result | None:
 
 
 def r_the_period(m: Match, ctx: Ctx) -> Result | None:
-    """``the quarter`` (the quarter under discussion), ``the 1988 period``."""
+    """``the quarter`` (the quarter under discussion), ``the 1988 period``, ``the quarter a year ago``.
+
+    After a fiscal quarter ("the fiscal first quarter") the calendar quarter meant by "the
+    quarter" is unknown, so its value is ``YYYY-QX`` as in TimeBank.
+    """
     unit = (m["unit"] or m["unit2"]).lower()
     y = m["y"] or m["y2"]
-    d, g = _current_period(ctx, m.start())
+    d, g = _current_period(ctx, m.start(), spans=unit == "period")
     if y:
         year = int(y)
-        if ctx.reporting_period(m.start()) is None:
+        if ctx.comparison_period(m.start()) is None:
             return Result("DATE", str(year))
         return Result("DATE", fmt_gran(Date(year, d.month, 1), g))
-    if unit == "period":
+    if m["ago"]:
+        d = shift(d, "Y", -1)
+    elif unit == "period":
         return None
+    elif g == "Q" and ctx.period_fiscal and ctx.reporting_period(m.start()) is not None:
+        return Result("DATE", ctx.fmt(d, "Y") + "-QX")
     return Result("DATE", ctx.fmt(d, g))
 
 
 def r_year_adj(m: Match, ctx: Ctx) -> Result | None:
     """``year-ago``/``year-earlier`` used as adjectives: the period under discussion, a year back."""
-    period = ctx.reporting_period(m.start())
+    period = ctx.comparison_period(m.start())
     if period is not None:
         d = shift(period[0], "Y", -1)
         return Result("DATE", ctx.fmt(d, period[1]))

@@ -8,6 +8,7 @@ import re
 from wirewatch.times.context import Ctx, Result, pick_season, pick_weekday, tense_mode
 from wirewatch.times.lexicon import lexicon, number_value
 from wirewatch.times.resolve_abs import month_num, pick_year_for
+from wirewatch.times.resolve_dur import duration_value
 from wirewatch.times.timeutil import fmt_gran, season_of, shift
 
 Date = dt.date
@@ -21,14 +22,34 @@ def _day_value(ctx: Ctx, d: Date, pod: str | None = None) -> str:
     return v + ("T" + pod if pod else "")
 
 
+_ANAPHORIC_WEEKDAY = {"the previous": "last", "the preceding": "last", "the prior": "last",
+                      "the following": "next", "the next": "next"}
+
+
 def _weekday_date(ctx: Ctx, m: Match, wd: int, rel: str) -> Date:
+    if rel in _ANAPHORIC_WEEKDAY:
+        ref = ctx.reference(m.start(), 3000)
+        base = ref[0] if ref is not None and ref[1] == "D" else ctx.base
+        return pick_weekday(base, wd, _ANAPHORIC_WEEKDAY[rel])
     if rel in ("last", "this past"):
         return pick_weekday(ctx.base, wd, "last")
     if rel == "next":
         return pick_weekday(ctx.base, wd, "next")
     if rel in ("this", "this coming", "coming"):
         return pick_weekday(ctx.base, wd, "future")
-    return pick_weekday(ctx.base, wd, tense_mode(ctx.tense(m.start(), m.end())))
+    return pick_weekday(ctx.base, wd, _day_mode(ctx, m))
+
+
+_UNTIL = re.compile(r"(?<=[\w,]\s)(?<!\bup\s)(?<!\bnot\s)\b(?:until|till)\s+$", re.I)
+
+
+def _day_mode(ctx: Ctx, m: Match) -> str | None:
+    """Picker mode for a bare weekday: a deadline after the verb ("postponed until Tuesday",
+    "given until 9 a.m. Tuesday") lies ahead whatever the tense; "up until", "not until" and a
+    fronted "Until Thursday, they had ..." mean "up to then" and follow the tense."""
+    if _UNTIL.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return "future"
+    return tense_mode(ctx.tense(m.start(), m.end()))
 
 
 def r_weekday(m: Match, ctx: Ctx) -> Result | None:
@@ -76,6 +97,13 @@ def r_this_pod(m: Match, ctx: Ctx) -> Result | None:
     return Result("TIME", _day_value(ctx, d, pod), ref=(d, "D"))
 
 
+def _clock_day(ctx: Ctx, m: Match) -> Date:
+    """The day of a clock time that names none ("shot at 10 p.m."): the day under discussion
+    (the reference day) when one was just mentioned, else the document date."""
+    ref = ctx.reference(m.start())
+    return ref[0] if ref is not None and ref[1] == "D" else ctx.base
+
+
 def r_clock(m: Match, ctx: Ctx) -> Result | None:
     """``3 p.m. EDT``, ``10 p.m. Wednesday``, ``noon Thursday``, ``5 p.m. EST Nov. 9``."""
     if m["noon"] and ctx.word_before(m.start()) == "high":
@@ -84,6 +112,8 @@ def r_clock(m: Match, ctx: Ctx) -> Result | None:
         hh, mm = (12, 0) if m["noon"].lower() in ("noon", "midday") else (24, 0)
     elif m["hoc"]:
         hh, mm = int(number_value(m["hoc"]) or 0), 0
+    elif m["hin"]:
+        hh, mm = _hour_of_part(int(m["hin"]), m["inpod"].lower()), 0
     elif m["h24"]:
         hh, mm = int(m["h24"]), int(m["mi24"])
     else:
@@ -92,9 +122,9 @@ def r_clock(m: Match, ctx: Ctx) -> Result | None:
             return None
         pm = m["ampm"].lower().startswith("p")
         hh = (hh % 12) + (12 if pm else 0)
-    if hh > 24 or mm > 59 or (m["hoc"] and not 1 <= hh <= 12):
+    if hh > 24 or mm > 59 or (m["hoc"] and not 1 <= hh <= 12) or hh < 0:
         return None
-    d = ctx.base
+    d = _clock_day(ctx, m)
     anchored = ctx.anchor is not None
     if m["mon"] and m["day"]:
         month, day = month_num(m["mon"]) or 1, int(m["day"])
@@ -107,9 +137,35 @@ def r_clock(m: Match, ctx: Ctx) -> Result | None:
         if w in ("today", "yesterday", "tomorrow", "tonight"):
             d = ctx.base + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
         else:
-            d = pick_weekday(ctx.base, lexicon().weekdays[w.rstrip(".")], tense_mode(ctx.tense(m.start(), m.end())))
+            d = pick_weekday(ctx.base, lexicon().weekdays[w.rstrip(".")], _day_mode(ctx, m))
     day = ctx.fmt(d, "D") if anchored else "XXXX-XX-XX"
     return Result("TIME", f"{day}T{hh:02d}:{mm:02d}", ref=(d, "D"))
+
+
+def _hour_of_part(hour: int, part: str) -> int:
+    """24-hour clock hour of "4 in the morning", "9 in the evening" (-1 when impossible)."""
+    if not 1 <= hour <= 12:
+        return -1
+    if part == "morning":
+        return hour % 12
+    if part == "night" and hour < 6:
+        return hour
+    return hour % 12 + 12
+
+
+_DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "day": "MI"}
+
+
+def r_day_part(m: Match, ctx: Ctx) -> Result | None:
+    """``mid-afternoon``, ``in the morning``: a part of the day under discussion (the
+    reference day when one was just mentioned, else the document date)."""
+    ref = ctx.reference(m.start(), 1200)
+    day = ref[0] if ref is not None and ref[1] == "D" else ctx.base
+    if m["mid"]:
+        word = re.sub(r"^mid[\s-]?", "", m["mid"].lower())
+        return Result("TIME", _day_value(ctx, day, _DAY_PARTS[word]))
+    pod = _DAY_PARTS[m["pod"].lower()]
+    return Result("TIME", _day_value(ctx, day, pod), start=m.start("the"))
 
 
 _REL_OFF = {"this": 0, "the current": 0, "last": -1, "this past": -1, "next": 1, "this coming": 1}
@@ -129,8 +185,7 @@ def r_rel_period(m: Match, ctx: Ctx) -> Result | None:
         return _rel_month(m, ctx, rel, month_num(unit) or 1)
     code = {"week": "W", "weekend": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}[unit]
     if rel in _DUR_REL:
-        n = {"DE": "10Y", "CE": "100Y"}.get(code, "1" + code)
-        return Result("DURATION", f"P{n}" if unit != "weekend" else "P2D")
+        return _adjacent_unit(ctx, rel, code, unit)
     if rel in _REL_OFF:
         d = shift(ctx.base, code, _REL_OFF[rel])
     else:
@@ -139,6 +194,19 @@ def r_rel_period(m: Match, ctx: Ctx) -> Result | None:
         d = shift(ref[0], code, off)
     if unit == "weekend":
         return Result("DATE", ctx.fmt(d, "W") + "-WE", ref=(d, "W"))
+    return Result("DATE", ctx.fmt(d, code), ref=(d, code))
+
+
+def _adjacent_unit(ctx: Ctx, rel: str, code: str, unit: str) -> Result:
+    """``the past year``, ``the last decade``, ``the next month``: TimeBank annotates these as
+    the calendar unit just before (after) the document's, not as a duration ending now; a
+    weekend stays a two-day duration, and "the past century" (the last hundred years, not
+    the previous numbered century) a hundred-year one."""
+    if unit == "weekend":
+        return Result("DURATION", "P2D")
+    if code == "CE":
+        return Result("DURATION", "P100Y")
+    d = shift(ctx.base, code, -1 if rel in ("the past", "the last") else 1)
     return Result("DATE", ctx.fmt(d, code), ref=(d, code))
 
 
@@ -184,7 +252,11 @@ def r_mod_the(m: Match, ctx: Ctx) -> Result | None:
 
 
 def r_the_unit(m: Match, ctx: Ctx) -> Result | None:
-    """``the weekend`` (tense decides which), ``the year``, ``the week``, ``the month``."""
+    """``the weekend`` (tense decides which), ``the year``, ``the week``, ``the month``.
+
+    "The week" under discussion ("for the week, the index fell") is left unresolved within
+    its year (``1989-WXX``), as TimeBank annotates it.
+    """
     unit = m["unit"].lower()
     if unit == "weekend":
         mode = tense_mode(ctx.tense(m.start(), m.end()))
@@ -197,11 +269,13 @@ def r_the_unit(m: Match, ctx: Ctx) -> Result | None:
         return Result("DURATION", "P1Y")
     ref = ctx.reference(m.start(), 300)
     d = ref[0] if ref is not None and ref[1] in (code, "D") and code != "Y" else ctx.base
+    if code == "W":
+        return Result("DATE", ctx.fmt(d, "Y") + "-WXX")
     return Result("DATE", ctx.fmt(d, code))
 
 
 _SEASON_CONTEXT = frozenset({"in", "this", "last", "next", "during", "since", "by", "until", "through", "early",
-                             "late", "mid", "the", "of", "over", "throughout"})
+                             "late", "mid", "the", "of", "over", "throughout", "into"})
 
 
 def r_season(m: Match, ctx: Ctx) -> Result | None:
@@ -233,6 +307,8 @@ def r_ago(m: Match, ctx: Ctx) -> Result | None:
     if direction in ("before", "after") and not _clause_final(ctx, m.end()):
         return None
     past = direction in ("ago", "earlier", "before", "previously", "back")
+    if direction in ("later", "earlier") and m["unit"].lower().startswith(_SHORT_UNITS):
+        return _elapsed(m, ctx, n, -1 if past else 1)
     if n is None:
         return Result("DATE", "PAST_REF" if past else "FUTURE_REF")
     relative_to_ref = direction not in ("ago", "back", "from now", "hence")
@@ -250,12 +326,38 @@ def r_ago(m: Match, ctx: Ctx) -> Result | None:
         return Result("DATE", ctx.fmt(d, "M", relative=ref is None), ref=(d, "M"))
     d = shift(base, step[0], sign * int(n) * step[1])
     out_gran = _UNIT_GRAN.get(code, "Y")
-    period = ctx.reporting_period(m.start())
+    if out_gran == "Y" and n == 1 and _date_after_period(ctx, ref):
+        return Result("DATE", ctx.fmt(d, "D"), ref=(d, "D"))
+    period = ctx.comparison_period(m.start())
     if out_gran == "Y" and n == 1 and period is not None:
         out_gran, d = period[1], shift(period[0], "Y", sign)
         return Result("DATE", ctx.fmt(d, out_gran), ref=None)
     value = ctx.fmt(d, out_gran, relative=ref is None)
     return Result("DATE", value, ref=(d, out_gran))
+
+
+def _date_after_period(ctx: Ctx, ref: tuple[Date, str] | None) -> bool:
+    """Whether "a year earlier" follows a day named after the reporting period ("for the
+    quarter ended Sept. 30, ... a year earlier"): it is then that day, a year back."""
+    return ref is not None and ref[1] == "D" and ctx.ref_pos > max(ctx.period_pos, ctx.span_period_pos)
+
+
+_SHORT_UNITS = ("second", "minute", "hour", "day", "night", "week")
+
+
+def _elapsed(m: Match, ctx: Ctx, n: float | None, sign: int) -> Result:
+    """``three days later``, ``a few hours earlier``: TimeBank marks the elapsed time as a
+    duration and leaves "later"/"earlier" out as a signal; the day it leads to still becomes
+    the reference time of what follows."""
+    value = duration_value(n, m["unit"])
+    ref = ctx.reference(m.start())
+    base = ref[0] if ref is not None and ref[1] == "D" else ctx.base
+    unit = m["unit"].lower()
+    after = None
+    if n is not None and n == int(n) and unit.startswith(("day", "night", "week")):
+        d = shift(base, "W" if unit.startswith("week") else "D", sign * int(n))
+        after = (d, "D")
+    return Result("DURATION", value, end=m.end("unit"), ref=after)
 
 
 def _clause_final(ctx: Ctx, pos: int) -> bool:

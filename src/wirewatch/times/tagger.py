@@ -11,6 +11,7 @@ determiners and modifiers that belong to the expression ("the past two years", "
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Callable, Iterator
@@ -21,7 +22,7 @@ from wirewatch.times import resolve_quarter as rq
 from wirewatch.times import resolve_rel as rr
 from wirewatch.times.context import Ctx, Result
 from wirewatch.times.grammar import Rule, rules, trigger_hits
-from wirewatch.times.timeutil import value_interval
+from wirewatch.times.timeutil import shift, value_interval
 from wirewatch.times.years import infer_year
 
 __all__ = ["TimexMatch", "tag_times", "infer_year", "value_interval"]
@@ -141,6 +142,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# A quarter introduced as a backdrop ("After a flat second quarter, ...") is not the period
+# the report is about, so it does not become the reporting period.
+_BACKDROP = re.compile(r"\b(?:after|before|since|following)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 def tag_times(text: str, anchor: dt.date | None, doc: Any | None = None) -> list[TimexMatch]:
     """All time expressions in ``text``, sorted by start.
 
@@ -171,8 +177,28 @@ def tag_times(text: str, anchor: dt.date | None, doc: Any | None = None) -> list
         if e <= s:
             continue
         out.append(TimexMatch(s, e, text[s:e], res.type, res.value))
-        if res.ref is not None:
-            ctx.ref, ctx.ref_pos = res.ref, e
-            if res.ref[1] in ("Q", "H"):
-                ctx.period, ctx.period_pos = res.ref, e
+        _remember(ctx, res, s, e)
     return out
+
+
+def _remember(ctx: Ctx, res: Result, start: int, end: int) -> None:
+    """Update the running reference time and reporting periods after a resolved match."""
+    if res.period is not None:
+        ctx.span_period, ctx.span_period_pos = res.period, end
+    if res.ref is None:
+        return
+    ctx.ref, ctx.ref_pos = res.ref, end
+    if res.ref[1] in ("Q", "H") and _reports_on(ctx, res.ref, start):
+        ctx.period, ctx.period_pos = res.ref, end
+        ctx.period_fiscal = "fiscal" in ctx.text[start:end].lower()
+
+
+def _reports_on(ctx: Ctx, period: tuple[dt.date, str], start: int) -> bool:
+    """Whether a quarter/half mention becomes the reporting period that later "the quarter"
+    and "a year earlier" refer to: not when it is a backdrop ("after a flat second
+    quarter"), nor a period not yet ended (an outlook) once a period is under discussion."""
+    if _BACKDROP.search(ctx.text, max(0, start - 30), start):
+        return False
+    if ctx.period is None or ctx.anchor is None:
+        return True
+    return shift(period[0], period[1], 1) <= ctx.anchor

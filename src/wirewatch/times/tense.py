@@ -21,8 +21,12 @@ _PAST_CUES = re.compile(
     r"\b(?:was|were|had|did|said|told|ago|last|earlier|yesterday|[a-z]{3,}ed)\b", re.I
 )
 _FUTURE_HEADS = frozenset({"expect", "due", "plan", "schedule", "intend", "going", "hope", "aim", "want", "ready"})
+# Participles that schedule the infinitive after them ("set to resume Monday", "slated to open").
+_SCHEDULE_HEADS = frozenset({"set", "slate", "poise"})
 _PLAN_VERBS = frozenset({"plan", "schedule", "expect", "intend"})
 _MODALS = frozenset({"will", "shall", "'ll", "wo", "might", "may", "should", "must", "would"})
+# A modal perfect ("may have been", "would have left") speaks of the past; "will have" does not.
+_PAST_MODALS = frozenset({"might", "may", "should", "must", "would", "could"})
 
 
 def sentence_bounds(text: str, doc: Any | None = None) -> list[tuple[int, int]]:
@@ -70,6 +74,8 @@ def _governing_verb(tok: Any) -> Any | None:
 def _verb_tense(verb: Any, depth: int = 0) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "cop")]
     lower = {a.lower_ for a in auxes}
+    if lower & _PAST_MODALS and "have" in lower:
+        return PAST
     if lower & _MODALS or (verb.lemma_ in _PLAN_VERBS and "had" not in lower):
         return FUTURE
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes if a.lower_ != "would"):
@@ -103,7 +109,7 @@ def _infinitive_tense(verb: Any, depth: int) -> str | None:
     gov_aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
     if "had" in gov_aux or gov.lower_ == "had":
         return PAST
-    if head.lemma_ in _FUTURE_HEADS or gov.lemma_ in _FUTURE_HEADS:
+    if head.lemma_ in _FUTURE_HEADS or gov.lemma_ in _FUTURE_HEADS or head.lemma_ in _SCHEDULE_HEADS:
         return FUTURE
     return None if _verb_tense(gov, depth + 1) == PAST else FUTURE
 
