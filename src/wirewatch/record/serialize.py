@@ -56,6 +56,7 @@ def to_record(doc: Document) -> dict[str, Any]:
             "agency": doc.agency,
             "dateline": None if dl is None else {"text": dl.text, "start": dl.start, "end": dl.end, "places": list(dl.places)},
             "url": doc.url,
+            "author": doc.author,
             "headings": [{"start": h.start, "end": h.end, "text": h.text_of(doc.text)} for h in doc.headings],
         },
         "entities": [entity_record(e) for e in doc.entities],
