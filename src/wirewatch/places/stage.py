@@ -1,4 +1,9 @@
-"""The places stage: place and country entities resolved to GeoNames, and the dateline's places."""
+"""The places stage: place and country entities resolved to GeoNames, and the dateline's places.
+
+Nationality words ("Russian", "North Korean") are mentions of their country's entity, as
+geoparsing corpora such as LGL annotate them; they keep their own group entity only where
+the geoparser does not take them.
+"""
 from __future__ import annotations
 
 import re
@@ -13,7 +18,7 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     from wirewatch.places.geoparser import geoparse
 
     by_place: dict[object, Entity] = {}
-    for m in geoparse(doc.spacy_doc, ctx.gazetteer):
+    for m in geoparse(doc.spacy_doc, ctx.gazetteer, demonyms=True):
         if not _claim_span(doc, m.start, m.end):
             continue
         p = m.place
@@ -61,16 +66,17 @@ def resolve_anaphors(doc: Document) -> None:
 def _claim_span(doc: Document, start: int, end: int) -> bool:
     """Whether a place may take ``[start, end)``.
 
-    Not when it overlaps a mention of a coded actor (one with a sector or Wikidata id: "the
-    Kremlin" is the Russian presidency, not the fortress), or lies partly inside an organization's
-    name (``Moscow`` in ``Moscow State University``); yes inside a group description (``South
-    Korea`` in ``South Korea officials``); a mention of an unknown person or organization with
-    exactly this span gives way to the place (``Vladivostok`` taken by NER for a person).
+    Never inside or across a person's name ("Paris Hilton"); not over the exact span of a coded
+    actor (one with a sector or Wikidata id: "the Kremlin" is the Russian presidency, not the
+    fortress); yes inside an organization's or group's name ("Kansas" in "Kansas State
+    University", "South Korea" in "South Korea officials"). A mention of an unknown actor with
+    exactly this span gives way to the place ("Vladivostok" taken by NER for a person).
     """
     for e in list(doc.entities):
         for m in [m for m in e.mentions if m.start < end and start < m.end]:
             exact = (m.start, m.end) == (start, end)
-            if e.kind == "group" and not exact:
+            inside = m.start <= start and end <= m.end and not exact
+            if inside and e.kind != "person":
                 continue
             if e.wikidata or e.sector or not exact:
                 return False

@@ -1,0 +1,275 @@
+"""Resolution of recognized mentions to gazetteer places in the context of the whole document.
+
+Each distinct name is resolved once (one sense per document). A candidate's score is its prior (log
+population plus a feature bonus) plus evidence from the document: an explicit container right after the
+name ("Paris, Texas"), the share of the document's other places in the same country and first-level
+division, places given by the caller (`focus`), and nearness to the other places.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from wirewatch.places.gazetteer import Entry, Gazetteer, Place
+from wirewatch.places.recognize import ENTITY, PERSON, STRONG_PRIOR, Mention
+
+MAX_CANDIDATES = 40  # candidates considered per name, best prior first
+COUNTRY_WEIGHT = 2.5  # bonus for the share of the other names read in the same country
+ADMIN_WEIGHT = 2.0  # ... and in the same first-level division
+CONTAINER_BONUS = 6.0  # "Paris, Texas"
+FOCUS_WEIGHT = 2.0  # weight of each caller-given focus place in the shares
+NEAR = ((50.0, 1.5), (150.0, 1.0), (400.0, 0.5))  # (km, bonus) to the nearest confidently read place
+CANDIDATE_NEAR = 1.0  # bonus per other name with some candidate within about 100 km ...
+MAX_NEAR_NAMES = 3  # ... counting at most this many names
+GRID_DEGREES = 0.5  # cell size of the candidate grid
+CONFIDENT_MARGIN = 1.5  # score margin over the runner-up that makes a reading confident
+UNSURE_WEIGHT = 0.3  # weight of an unconfident reading in the shares
+COUNT_EXPONENT = 0.5  # a name said n times weighs n ** 0.5 in the shares
+ROUNDS = 2  # rounds of re-reading every name against the others
+WEAK_NEAR_KM = 120.0  # a weak mention is kept when its place lies this close to a confident one ...
+WEAK_ADMIN_SHARE = 0.5  # ... or in the division of at least this share of the other names
+BIG_CITY_PRIOR = STRONG_PRIOR + 0.7  # a city of 500,000 people
+SPREAD_FEATURES = frozenset({"country", "region", "water"})
+_STATE_CODE = re.compile(r",\s*([A-Z]{2})\b")
+
+
+@dataclass
+class _Name:
+    """All mentions of one normalized name and its candidates."""
+
+    key: str
+    entries: list[Entry]
+    weak: int = 99
+    count: int = 0
+    cue: bool = False
+    container: Place | None = None
+    choice: Entry | None = None
+    margin: float = 0.0
+
+
+def km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places in kilometres."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _inside(p: Place, container: Place) -> bool:
+    """Whether p lies in a country or first-level division."""
+    if container.feature == "country":
+        return p.country == container.country and p.feature != "country"
+    if container.feature == "admin":
+        return p.country == container.country and p.admin1 is not None and p.admin1 == container.name
+    return False
+
+
+def _containers(text: str, mentions: list[Mention], names: dict[str, _Name], gaz: Gazetteer) -> None:
+    """Apply "A, B" where B is a division or country holding a candidate of A, and "A, ST" where ST is
+    the postal code of a US state ("Dublin, GA")."""
+    for m in mentions:
+        code = _STATE_CODE.match(text, m.end_char)
+        state = gaz.admin("USA", "#" + code.group(1)) if code else None
+        if state is not None and any(_inside(gaz.place(e.row), state) for e in names[m.key].entries):
+            names[m.key].container = state
+    for a, b in zip(mentions, mentions[1:]):
+        if text[a.end_char:b.start_char].strip() != ",":
+            continue
+        na, nb = names[a.key], names[b.key]
+        for eb in nb.entries:
+            pb = gaz.place(eb.row)
+            if pb.feature in ("admin", "country") and any(_inside(gaz.place(e.row), pb) for e in na.entries):
+                na.container = pb
+                nb.entries = [eb]
+                break
+
+
+class Resolver:
+    """Resolves the names of one document."""
+
+    def __init__(self, gaz: Gazetteer, focus: list[Place] | None) -> None:
+        """Start with the caller's focus places as context."""
+        self.gaz = gaz
+        self.focus = list(focus or [])
+
+    def resolve(self, text: str, mentions: list[Mention]) -> dict[str, tuple[Place, float]]:
+        """Return, per mention key, the chosen place and a confidence in [0, 1].
+
+        Names are first resolved by prior alone; then, for a few rounds, each name in turn (surest
+        first) is re-resolved against the others' current readings (coordinate ascent on the
+        document's coherence), and the context is updated at once.
+        """
+        names: dict[str, _Name] = {}
+        for m in mentions:
+            n = names.get(m.key)
+            if n is None:
+                n = names[m.key] = _Name(m.key, self.gaz.entries(m.key)[:MAX_CANDIDATES])
+            n.weak = min(n.weak, m.weak)
+            n.count += 1
+            n.cue = n.cue or m.cue
+        _containers(text, mentions, names, self.gaz)
+        strong = {k: n for k, n in names.items() if not n.weak or n.container is not None or self._broad(n)}
+        context = _Context(self.focus)
+        context.add_candidates(self.gaz, names)
+        for n in strong.values():
+            self._choose(n, None)
+            self._record(context, n)
+        for _ in range(ROUNDS):
+            for n in sorted(strong.values(), key=lambda x: -x.margin):
+                self._choose(n, context)
+                self._record(context, n)
+        for n in names.values():
+            if n.key not in strong:
+                self._choose(n, context)
+        return {k: (self.gaz.place(n.choice.row), _confidence(n)) for k, n in names.items()
+                if n.choice and (k in strong or self._fits(n, context))}
+
+    def _record(self, context: "_Context", n: _Name) -> None:
+        """Make the name's current reading part of the context."""
+        if n.choice is not None:
+            confident = n.margin >= CONFIDENT_MARGIN or n.container is not None
+            context.set(n.key, self.gaz.place(n.choice.row), n.count ** COUNT_EXPONENT, confident)
+
+    def _broad(self, n: _Name) -> bool:
+        """A name inside an organization's name whose likeliest reading is a country, division, region or big
+        city ("Kansas" of "Kansas State University", "Laurel County" of "Laurel County Clerk"), or a name
+        tagged as a person whose likeliest reading is a country, state or big city."""
+        if n.weak not in (ENTITY, PERSON) or not n.entries or n.key.startswith(("st ", "saint ")):
+            return False  # "St. Patrick" of "St. Patrick's Church" is no Caribbean parish
+        p = self.gaz.place(n.entries[0].row)
+        if p.feature == "landmark":  # "the Kremlin" tagged as an organization is the organization
+            return False
+        if n.weak == PERSON:  # "Sri Lanka", "Kyiv" tagged as a person: countries, states, big cities
+            return (p.feature == "country" or (p.feature == "admin" and p.admin1 is None)
+                    or n.entries[0].prior >= BIG_CITY_PRIOR)
+        return p.feature in SPREAD_FEATURES or p.feature == "admin" or n.entries[0].prior >= BIG_CITY_PRIOR
+
+    def _fits(self, n: _Name, context: "_Context") -> bool:
+        """Whether a weak name's place fits the document: a locative cue, a division that holds much of
+        the document's places, or a confident place nearby."""
+        p = self.gaz.place(n.choice.row)
+        if p.feature == "landmark":
+            return False
+        if n.cue or context.admin_share(n.key, p) >= WEAK_ADMIN_SHARE:
+            return True
+        return p.feature not in SPREAD_FEATURES and context.nearest(n.key, p) <= WEAK_NEAR_KM
+
+    def _choose(self, n: _Name, context: "_Context | None") -> None:
+        """Pick the name's best-scoring candidate (prior, container, context) and its margin."""
+        scored = []
+        for e in n.entries:
+            p = self.gaz.place(e.row)
+            s = e.prior
+            if n.container is not None and _inside(p, n.container):
+                s += CONTAINER_BONUS
+            if context is not None:
+                s += context.bonus(n.key, p)
+            scored.append((s, e))
+        if not scored:
+            return
+        scored.sort(key=lambda x: -x[0])
+        n.choice = scored[0][1]
+        n.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+
+
+def _admin_of(p: Place) -> str | None:
+    """Name of the first-level division p is, or lies in."""
+    return p.name if p.feature == "admin" and p.admin1 is None else p.admin1
+
+
+class _Context:
+    """Country and division shares and positions of the document's resolved places, one reading per name
+    (uncertain readings count less), plus a grid of every name's candidates."""
+
+    def __init__(self, focus: list[Place]) -> None:
+        """Start with the caller's focus places."""
+        self.countries: Counter = Counter()
+        self.admins: Counter = Counter()
+        self.points: dict[str, Place] = {}
+        self.own: dict[str, tuple[str | None, tuple[str, str] | None, float]] = {}
+        self.grid: dict[tuple[int, int], set[str]] = {}
+        for i, p in enumerate(focus):
+            self.set(f"\0focus{i}", p, FOCUS_WEIGHT, True)
+
+    def add_candidates(self, gaz: Gazetteer, names: dict[str, "_Name"]) -> None:
+        """Index every candidate of every name by grid cell, for the nearness of candidates."""
+        for k, n in names.items():
+            for e in n.entries:
+                p = gaz.place(e.row)
+                if p.feature not in SPREAD_FEATURES:
+                    cell = (int(p.lat // GRID_DEGREES), int(p.lon // GRID_DEGREES))
+                    self.grid.setdefault(cell, set()).add(k)
+
+    def set(self, k: str, p: Place, weight: float, confident: bool) -> None:
+        """Make p the reading of name k (replacing its earlier one)."""
+        old = self.own.pop(k, None)
+        if old is not None:
+            country, admin, w = old
+            if country:
+                self.countries[country] -= w
+            if admin:
+                self.admins[admin] -= w
+        self.points.pop(k, None)
+        if not confident:
+            weight *= UNSURE_WEIGHT
+        admin = (p.country, _admin_of(p)) if p.country and _admin_of(p) else None
+        if p.country:
+            self.countries[p.country] += weight
+        if admin:
+            self.admins[admin] += weight
+        self.own[k] = (p.country, admin, weight)
+        if confident and p.feature not in SPREAD_FEATURES:
+            self.points[k] = p
+
+    def admin_share(self, k: str, p: Place) -> float:
+        """Share of the other names' weight that lies in p's first-level division."""
+        admin = (p.country, _admin_of(p)) if p.country and _admin_of(p) else None
+        own_country, own_admin, own_w = self.own.get(k, (None, None, 0.0))
+        total = sum(self.admins.values()) - (own_w if own_admin else 0.0)
+        if admin is None or total <= 1e-9:
+            return 0.0
+        return (self.admins[admin] - (own_w if own_admin == admin else 0.0)) / total
+
+    def nearest(self, k: str, p: Place) -> float:
+        """Distance in km from p to the nearest confidently resolved place of another name."""
+        return min((km(p, q) for kk, q in self.points.items() if kk != k), default=1e9)
+
+    def _candidate_bonus(self, k: str, p: Place) -> float:
+        """Bonus for a candidate by how many other names have a candidate in its grid cell or next to it
+        (names that fit together, within about 100 km)."""
+        la, lo = int(p.lat // GRID_DEGREES), int(p.lon // GRID_DEGREES)
+        near: set[str] = set()
+        for dla in (-1, 0, 1):
+            for dlo in (-1, 0, 1):
+                near.update(self.grid.get((la + dla, lo + dlo), ()))
+        near.discard(k)
+        return CANDIDATE_NEAR * min(len(near), MAX_NEAR_NAMES)
+
+    def bonus(self, k: str, p: Place) -> float:
+        """Context score of reading name k as place p (k's own current reading left out)."""
+        own_country, own_admin, own_w = self.own.get(k, (None, None, 0.0))
+        b = 0.0
+        total_c = sum(self.countries.values()) - (own_w if own_country else 0.0)
+        if p.country and total_c > 1e-9:
+            have = self.countries[p.country] - (own_w if own_country == p.country else 0.0)
+            b += COUNTRY_WEIGHT * have / total_c
+        admin = (p.country, _admin_of(p)) if p.country and _admin_of(p) else None
+        total_a = sum(self.admins.values()) - (own_w if own_admin else 0.0)
+        if admin and total_a > 1e-9:
+            have = self.admins[admin] - (own_w if own_admin == admin else 0.0)
+            b += ADMIN_WEIGHT * have / total_a
+        if p.feature not in SPREAD_FEATURES:
+            if self.points:
+                d = self.nearest(k, p)
+                b += next((v for lim, v in NEAR if d <= lim), 0.0)
+            if self.grid:
+                b += self._candidate_bonus(k, p)
+        return b
+
+
+def _confidence(n: _Name) -> float:
+    """Confidence of a name's reading: high when it had no rival, else a logistic of its margin."""
+    if len(n.entries) == 1:
+        return 0.95
+    return round(1.0 / (1.0 + math.exp(-n.margin)), 3)
