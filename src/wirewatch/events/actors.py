@@ -92,7 +92,7 @@ class MentionIndex:
             if sent - self.sent_of[i] > _WINDOW_SENTS:
                 return None
             m = self.at(self.doc[i])
-            if m is not None and _compatible(m.kind, kinds):
+            if m is not None and _compatible(m.kind, kinds) and not _is_modifier(self.doc[i], m):
                 return m
         return None
 
@@ -102,6 +102,13 @@ class MentionIndex:
             if m.kind == "country" and m.country == iso3:
                 return m
         return None
+
+
+def _is_modifier(token: Token, m: "ActorMention") -> bool:
+    """Whether the mention only modifies another noun ("Russian" in "Russian agencies"): such a
+    word names no discourse entity a later pronoun or "the regime" could point back to."""
+    head = token.head
+    return token.dep_ in ("amod", "compound") and head.pos_ in ("NOUN", "PROPN") and not m.start <= head.idx < m.end
 
 
 def _compatible(kind: str, kinds: frozenset[str]) -> bool:

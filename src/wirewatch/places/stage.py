@@ -70,15 +70,17 @@ def _claim_span(doc: Document, start: int, end: int) -> bool:
     actor (one with a sector or Wikidata id: "the Kremlin" is the Russian presidency, not the
     fortress); yes inside an organization's or group's name ("Kansas" in "Kansas State
     University", "South Korea" in "South Korea officials"). A mention of an unknown actor with
-    exactly this span gives way to the place ("Vladivostok" taken by NER for a person).
+    exactly this span, or inside it, gives way to the place ("Vladivostok" taken by NER for a
+    person; "North Korean" inside "the North Korean capital").
     """
     for e in list(doc.entities):
         for m in [m for m in e.mentions if m.start < end and start < m.end]:
             exact = (m.start, m.end) == (start, end)
             inside = m.start <= start and end <= m.end and not exact
+            covers = start <= m.start and m.end <= end and not exact
             if inside and e.kind != "person":
                 continue
-            if e.wikidata or e.sector or not exact:
+            if e.wikidata or e.sector or not (exact or covers):
                 return False
             e.mentions.remove(m)
         if not e.mentions:
