@@ -15,10 +15,21 @@ OTHER_LANGUAGES = {"es": "Spanish", "fr": "French", "de": "German", "it": "Itali
 
 @lru_cache(maxsize=None)
 def function_words(lang: str) -> frozenset[str]:
-    """A language's function words: spaCy's stop-word list for it (spacy/lang/<lang>/stop_words.py)."""
-    import importlib
+    """A language's function words: spaCy's stop-word list for it (spacy/lang/<lang>/stop_words.py).
 
-    module = importlib.import_module(f"spacy.lang.{lang}.stop_words")
+    The file is loaded on its own: importing ``spacy.lang.<lang>`` would load that language's
+    whole tokenizer data, about two seconds per language.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("spacy")
+    assert spec is not None and spec.submodule_search_locations
+    path = Path(list(spec.submodule_search_locations)[0], "lang", lang, "stop_words.py")
+    file_spec = importlib.util.spec_from_file_location(f"_wirewatch_stop_words_{lang}", path)
+    assert file_spec is not None and file_spec.loader is not None
+    module = importlib.util.module_from_spec(file_spec)
+    file_spec.loader.exec_module(module)
     return frozenset(w.lower() for w in module.STOP_WORDS)
 
 
