@@ -1,0 +1,233 @@
+"""What is attributed: the content span of a reporting verb.
+
+The content is a quotation the reporting clause follows or introduces (extended over the clause
+when the quotation resumes after it), else the verb's clausal complement, its object with the
+dependents that follow ("accused X of Y"), the "that"-clause of a noun object ("expressed concern
+that ..."), or, for raising verbs, the subject and complement around the cue ("Kim is expected to
+visit").
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from wirewatch.claims.features import is_quote_token
+from wirewatch.claims.lexicon import word_class
+from wirewatch.claims.quotes import QuoteIndex
+from wirewatch.claims.roles import child_with, joins_cue
+from wirewatch.claims.spans import Span, subtree_span, token_range_span
+
+_CONTENT_PREPS = frozenset({"about", "on", "for", "of", "against", "with", "to", "at", "as", "over", "into", "from"})
+#: Dependents that, after a comma at the end of a content span, are commentary, not content.
+_TAIL_DEPS = frozenset({"relcl", "appos"})
+_OBJECT_DEPS = ("dobj", "xcomp", "attr", "oprd")
+
+
+def clause_edges(tok: Token, source: Token | None) -> tuple[int, int]:
+    """Return the first and last character offsets of the reporting clause (cue + source)."""
+    toks = [tok] + ([t for t in source.subtree] if source is not None and source.head.i == tok.i else [])
+    toks += [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "prt") and c.i < tok.i]
+    first = min(toks, key=lambda t: t.i)
+    last = max(toks, key=lambda t: t.i)
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in ("prep", "npadvmod", "agent", "dobj", "dative", "prt", "advmod"):
+            if not any(is_quote_token(t) for t in child.subtree):
+                last = max(last, child.right_edge, key=lambda t: t.i)
+    return first.idx, last.idx + len(last.text)
+
+
+def _sentence_end(tok: Token, quotes: QuoteIndex) -> int:
+    """Return the character offset just after the sentence of ``tok``."""
+    ends = quotes.sentence_ends
+    return ends[tok.i] if tok.i < len(ends) else len(quotes.text)
+
+
+def quote_content(tok: Token, source: Token | None, quotes: QuoteIndex) -> tuple[Span | None, bool]:
+    """Return the quotation the reporting clause follows or introduces, and whether it follows.
+
+    A quotation that ends just before the clause ("'...,' he said.") is extended over the clause
+    to the end of a quotation that resumes right after it ("'...,' he said. '...'"), the way
+    annotators mark a quotation interrupted by its reporting clause.
+    """
+    text = quotes.text
+    start, end = clause_edges(tok, source)
+    if quotes.containing(tok.idx) is not None:
+        return None, False
+    before = quotes.ending_before(start, text)
+    if before is not None and _closes_utterance(text, before, start):
+        resumed = quotes.starting_after(end, text, gap=" ,.\t")
+        if resumed is None:
+            resumed = quotes.starting_after(_sentence_end(tok, quotes), text, gap=" \t")
+        if resumed is not None and "\n" in text[end:resumed[0]]:
+            resumed = None
+        return ((before[0], resumed[1]) if resumed is not None else before), True
+    after = quotes.starting_after(end, text)
+    if after is not None and after[0] - end <= 3:
+        return after, False
+    return None, False
+
+
+def _closes_utterance(text: str, quote: Span, clause_start: int) -> bool:
+    """Return True when a quotation ends as an utterance ("...,” he said"), not as a name ("“X” was")."""
+    inner = text[quote[0]:quote[1]].rstrip("\"'”’»` ")
+    return inner[-1:] in (",", ".", "?", "!", "…", "-", "—") or "," in text[quote[1]:clause_start]
+
+
+def _object_content(tok: Token, obj: Token) -> Span | None:
+    """Return the object's span extended over the dependents that follow it ("accused X of Y")."""
+    last = obj.right_edge.i
+    for sib in tok.children:
+        if sib.i > obj.i and _continues_content(sib):
+            last = max(last, sib.right_edge.i)
+    return cut_tail(tok.doc, obj.left_edge.i, last, obj.i)
+
+
+def _continues_content(sib: Token) -> bool:
+    """Return True when a later dependent of the cue verb belongs to its content ("of X", "to Y")."""
+    if sib.dep_ in ("xcomp", "ccomp", "oprd", "dative"):
+        return True
+    if sib.dep_ != "prep" or sib.lower_ not in _CONTENT_PREPS:
+        return False
+    pobj = child_with(sib, "pobj")
+    return pobj is None or pobj.ent_type_ not in ("DATE", "TIME")
+
+
+def cut_tail(doc: Doc, first: int, last: int, anchor: int) -> Span | None:
+    """Return tokens ``first..last`` without a trailing comma-led adjunct (", who ...", ", saying ...")."""
+    last = _trim_tail(doc, first, last)
+    return token_range_span(doc, first, last, anchor)
+
+
+def _trim_tail(doc: Doc, first: int, last: int) -> int:
+    """Move ``last`` before a comma that opens a non-restrictive adjunct reaching the end."""
+    for _ in range(3):
+        i = last
+        while i > first:
+            tok = doc[i]
+            if tok.right_edge.i >= last and tok.left_edge.i > first and tok.dep_ in _TAIL_DEPS:
+                prev = doc[tok.left_edge.i - 1]
+                if prev.text in (",", "—", "–", ";"):
+                    last = prev.i - 1
+                    break
+            i -= 1
+        else:
+            return last
+    return last
+
+
+def clause_content(tok: Token) -> tuple[Span | None, Token | None]:
+    """Return the content span of a cue verb from its complements, and the preposition used."""
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if comps:
+        comp = ([c for c in comps if c.i > tok.i] or comps)[0]
+        if comp.i > tok.i:
+            return cut_tail(tok.doc, comp.left_edge.i, comp.right_edge.i, comp.i), None
+        return subtree_span(comp), None
+    head = tok.head
+    if head.i != tok.i and head.pos_ in ("VERB", "AUX") and (
+        tok.dep_ == "parataxis" or tok.dep_ == "ccomp" and head.i < tok.i
+        or tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
+    ):
+        return subtree_span(head, [tok]), None
+    prep = cue_prep(tok)
+    if prep is not None:
+        pobj = child_with(prep, "pobj", "pcomp")
+        if pobj is not None:
+            return _object_content(tok, pobj), prep
+    for dep in _OBJECT_DEPS:
+        obj = child_with(tok, dep)
+        if obj is not None and obj.i > tok.i:
+            if dep == "dobj" and _is_recipient(tok, obj):
+                continue
+            clause = _that_clause(obj)
+            if clause is not None:
+                return cut_tail(tok.doc, clause.left_edge.i, clause.right_edge.i, clause.i), None
+            return _object_content(tok, obj), None
+    subj = child_with(tok, "nsubjpass")
+    if subj is not None and child_with(tok, "agent") is not None:
+        return subtree_span(subj), None
+    return None, None
+
+
+def _that_clause(noun: Token) -> Token | None:
+    """Return the "that"-clause of a noun object ("expressed concern that ..."), if any."""
+    if noun.pos_ != "NOUN":
+        return None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "relcl") and child.i > noun.i:
+            mark = child_with(child, "mark")
+            if mark is not None and mark.lower_ == "that" and mark.i == child.left_edge.i == noun.i + 1:
+                return child
+    return None
+
+
+def cue_prep(tok: Token) -> Token | None:
+    """Return the preposition right after the cue verb that joins the cue ("called on", "talked about")."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and 0 < prep.i - tok.i <= 2 and joins_cue(prep, tok):
+            if all(t.dep_ in ("prt", "advmod") for t in tok.doc[tok.i + 1:prep.i]):
+                return prep
+    return None
+
+
+def _is_recipient(tok: Token, obj: Token) -> bool:
+    """Return True when the object of "tell"/"inform" names who was told, not what."""
+    return tok.lemma_ in ("tell", "inform", "assure", "warn", "remind", "urge") and obj.pos_ in ("PROPN", "PRON", "NOUN")
+
+
+def recipient_relay(tok: Token) -> list[Span]:
+    """Return the media recipient of "told" ("told Russian agencies") as a relay."""
+    if tok.lemma_ != "tell":
+        return []
+    obj = child_with(tok, "dobj", "dative")
+    if obj is not None and obj.lemma_.lower() in word_class("media"):
+        span = subtree_span(obj)
+        return [span] if span else []
+    return []
+
+
+def raising_content(tok: Token) -> Span | None:
+    """Return "X ... Y" for raising verbs whose subject belongs to the content.
+
+    Passives without an agent ("Kim is expected to visit", "he is said to be ill") and verbs of
+    appearance ("he appears uneasy", "the state seems stable") attribute the whole proposition,
+    subject included, to an unnamed source.
+    """
+    lemma = tok.lemma_.lower()
+    if lemma in word_class("raising"):
+        subj = child_with(tok, "nsubjpass")
+        comps = ("xcomp", "ccomp")
+    elif lemma in word_class("appearance"):
+        subj = child_with(tok, "nsubj")
+        comps = ("xcomp", "ccomp", "acomp", "attr")
+    else:
+        return None
+    comp = child_with(tok, *comps)
+    if subj is None or comp is None or child_with(tok, "agent") is not None or comp.i < tok.i or subj.i > tok.i:
+        return None
+    return token_range_span(tok.doc, subj.left_edge.i, comp.right_edge.i)
+
+
+def crosses_line(text: str, span: Span, cue_at: int) -> bool:
+    """Return True when a line break separates ``span`` from the cue at ``cue_at``."""
+    lo, hi = (span[1], cue_at) if span[1] <= cue_at else (cue_at, span[0])
+    return "\n" in text[lo:hi]
+
+
+def complete_quote(content: Span, quotes: QuoteIndex) -> Span:
+    """Extend a content span that stops inside a quotation it opened to the quotation's end."""
+    last = quotes.containing(content[1] - 1)
+    if last is not None and content[0] <= last[0] + 1 and last[1] > content[1]:
+        return content[0], last[1]
+    return content
+
+
+def prefer_quote(tok: Token, content: Span | None, quote: Span, follows: bool) -> bool:
+    """Decide between the syntactic complement and an adjacent quotation as the content."""
+    if content is None:
+        return True
+    if quote[0] - 2 <= content[0] and content[1] <= quote[1] + 2:
+        return True
+    right_of_cue = content[0] > tok.idx
+    return follows and not right_of_cue
+
+

@@ -1,0 +1,152 @@
+"""Attribution extraction: who says what, through whom, and how sure.
+
+``extract_claims`` walks a parsed spaCy ``Doc`` once. A token opens an attribution when it is
+
+* a verb outside quotations whose probability of heading a cue reaches ``CUE_THRESHOLD``
+  ("said", "told", "confirmed", "wants", "is expected"); the probability comes from a logistic
+  regression learned from PolNeAR train (``data/cue_model.tsv``) over the lemma, its syntactic
+  frame, dependency, subject and complements (or, with ``CUE_SCORER = "lexicon"``, from the
+  smoothed lemma x frame rates of ``data/cue_lexicon.tsv``),
+* "according" followed by "to", or
+* a hedge adverb ("reportedly", "allegedly") with no explicit source.
+
+For each cue the source, relays, content, stance and kind are read off the dependency tree and
+the quotation index (``quotes.py``); the pieces live in ``frames.py`` and ``stance.py``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from wirewatch.claims import frames
+from wirewatch.claims.features import cue_features, frame, lemma_key
+from wirewatch.claims.lexicon import cue_lexicon, cue_probability, word_class
+from wirewatch.claims.quotes import QuoteIndex
+from wirewatch.claims.spans import Span
+from wirewatch.claims.stance import anonymous_source, claim_kind, claim_stance
+
+#: Minimum estimated probability for a verb to open an attribution (tuned on held-out PolNeAR train).
+CUE_THRESHOLD = 0.45
+#: "classifier" (logistic regression, ``cue_model.tsv``) or "lexicon" (``cue_lexicon.tsv``).
+CUE_SCORER = "classifier"
+
+#: Parts of speech of the cue heads the extractor reads frames for (noun cues are left out).
+_VERBAL_POS = frozenset({"VERB", "AUX"})
+
+__all__ = ["ClaimSpan", "UnparsedDocError", "extract_claims", "CUE_THRESHOLD", "CUE_SCORER"]
+
+
+class UnparsedDocError(ValueError):
+    """``extract_claims`` was given a Doc without a dependency parse.
+
+    Attributes:
+        excerpt: The beginning of the document's text.
+    """
+
+    def __init__(self, excerpt: str) -> None:
+        super().__init__(f"claims need a dependency-parsed spaCy Doc (tagger, lemmatizer, parser); "
+                         f"got an unparsed one starting {excerpt!r}")
+        self.excerpt = excerpt
+
+
+@dataclass
+class ClaimSpan:
+    """One attribution found in a document (all spans are [start, end) character offsets).
+
+    Attributes:
+        content: What is attributed.
+        cue: The attribution cue as written ("said", "according to", "reportedly").
+        source: The source as written ("the Kremlin", "he"), None when unnamed or absent.
+        via: Relays between the source and the writer, outermost first.
+        anonymous: True when the source is unnamed ("a government source", "experts").
+        stance: asserted | confirmed | reported | alleged | expected | speculated | denied.
+        kind: direct_quote | indirect | according_to | media_report | adverbial | belief.
+    """
+
+    content: Span
+    cue: Span | None
+    source: Span | None
+    via: list[Span] = field(default_factory=list)
+    anonymous: bool = False
+    stance: str = "asserted"
+    kind: str = "indirect"
+
+
+def extract_claims(doc: Doc) -> list[ClaimSpan]:
+    """Return every attribution in the document, sorted by content start.
+
+    Args:
+        doc: A spaCy ``Doc`` parsed by a pipeline with tagger, lemmatizer and dependency parser.
+
+    Returns:
+        The claims, one per cue, sorted by the start of their content span.
+
+    Raises:
+        UnparsedDocError: The document has tokens but no dependency parse.
+    """
+    if len(doc) == 0:
+        return []
+    if not doc.has_annotation("DEP"):
+        raise UnparsedDocError(doc.text[:60])
+    text = doc.text
+    quotes = QuoteIndex(text, _sentence_ends(doc, len(text)))
+    claims = []
+    for tok in doc:
+        found = _claim_at(tok, quotes)
+        if found is not None:
+            claims.append(found)
+    claims.sort(key=lambda c: (c.content[0], c.content[1]))
+    return claims
+
+
+def _sentence_ends(doc: Doc, n_chars: int) -> list[int]:
+    """Return, for each token, the character offset at which its sentence ends (one pass)."""
+    ends = [n_chars] * len(doc)
+    for sent in doc.sents:
+        for i in range(sent.start, sent.end):
+            ends[i] = sent.end_char
+    return ends
+
+
+def _claim_at(tok: Token, quotes: QuoteIndex) -> ClaimSpan | None:
+    """Return the claim whose cue is headed by ``tok``, if it heads one."""
+    lower = tok.lower_
+    if lower == "according":
+        return _finish(frames.according_to(tok), tok)
+    if lower in word_class("adverb"):
+        return _finish(frames.adverbial(tok), tok)
+    if lower == ":":
+        return _finish(frames.headline_colon(tok), tok)
+    if tok.pos_ not in _VERBAL_POS or tok.is_stop and tok.pos_ != "VERB":
+        return None
+    if quotes.containing(tok.idx) is not None or not is_cue_head(tok):
+        return None
+    outer = frames.chained_head(tok)
+    if outer is not None:
+        if is_cue_head(outer):
+            return None  # the outer verb's claim covers this one
+        return _finish(frames.verbal(tok, quotes, outer=outer), tok)
+    return _finish(frames.verbal(tok, quotes), tok)
+
+
+def is_cue_head(tok: Token) -> bool:
+    """Return True when the learned scorer makes ``tok`` likely enough to head a cue."""
+    if CUE_SCORER == "lexicon":
+        return cue_lexicon().prob(lemma_key(tok), tok.pos_, frame(tok)) >= CUE_THRESHOLD
+    return cue_probability(cue_features(tok)) >= CUE_THRESHOLD
+
+
+def _finish(parts: frames.Parts | None, tok: Token) -> ClaimSpan | None:
+    """Turn the frame's parts into a ClaimSpan with stance, kind and anonymity."""
+    if parts is None or parts.content is None:
+        return None
+    return ClaimSpan(
+        content=parts.content,
+        cue=parts.cue,
+        source=parts.source,
+        via=parts.via,
+        anonymous=anonymous_source(parts.source_head),
+        stance=claim_stance(parts, tok),
+        kind=claim_kind(parts, tok),
+    )

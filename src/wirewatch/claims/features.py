@@ -1,0 +1,117 @@
+"""Token features shared by the cue learner (``learn.py``) and the extractor.
+
+The same functions compute a candidate cue's frame, its classifier features and the keys of the
+cue-span convention at training time and at run time, so the learned tables and the extractor
+agree on what they mean.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+#: Coarse parts of speech a cue head may have.
+CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP", "ADJ", "ADV", "PROPN"})
+
+#: Children of a cue head whose word (not only their dependency) decides whether they join the cue.
+SPAN_DEPS_WITH_WORD = frozenset({"aux", "auxpass", "advmod", "prep", "neg", "prt", "punct"})
+#: Children whose cue-span share is also learned per head lemma ("refer|to", "seem|*").
+SPAN_DEPS_BY_LEMMA = frozenset({"prep", "xcomp"})
+
+_QUOTE_CHARS = frozenset('"“”‘’\'`')
+_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+
+
+def is_quote_token(tok: Token) -> bool:
+    """Return True when the token is a quotation mark (straight, curly or doubled)."""
+    text = tok.text
+    return bool(text) and all(ch in _QUOTE_CHARS for ch in text)
+
+
+def near_quote(tok: Token, window: int = 3) -> bool:
+    """Return True when a quotation mark lies within ``window`` tokens of ``tok``."""
+    doc = tok.doc
+    lo = max(0, tok.i - window)
+    hi = min(len(doc), tok.i + window + 1)
+    return any(is_quote_token(doc[i]) for i in range(lo, hi) if i != tok.i)
+
+
+def frame(tok: Token) -> str:
+    """Classify the syntactic frame of a candidate cue token.
+
+    Args:
+        tok: The candidate cue head.
+
+    Returns:
+        ``clause`` when it governs a clausal complement (or is a parenthetical inside one),
+        ``quote`` when a quotation mark is next to it, ``obj`` when it takes a direct or
+        prepositional object, else ``bare``.
+    """
+    deps = {c.dep_ for c in tok.children}
+    if deps & _CLAUSE_DEPS or tok.dep_ in _CLAUSE_DEPS:
+        return "clause"
+    if near_quote(tok):
+        return "quote"
+    if deps & {"dobj", "xcomp", "prep", "dative"}:
+        return "obj"
+    return "bare"
+
+
+def lemma_key(tok: Token) -> str:
+    """Return the lower-cased lemma used to look a token up in the cue lexicon."""
+    return (tok.lemma_ or tok.text).lower()
+
+
+def child_keys(child: Token, head: Token) -> list[tuple[str, str, str]]:
+    """Return the (dep, word, side) keys of a cue head's child, most specific first.
+
+    For prepositions and open complements the key with the head's lemma ("refer|to", "seem|*")
+    comes first, since whether "said of" or "seemed to confirm" joins the cue depends on the verb;
+    then the key by word ("has", "also") or by dependency alone ("*").
+    """
+    side = "L" if child.i < head.i else "R"
+    word = child.lower_ if child.dep_ in SPAN_DEPS_WITH_WORD else "*"
+    keys = [(child.dep_, word, side)]
+    if child.dep_ in SPAN_DEPS_BY_LEMMA:
+        keys.insert(0, (child.dep_, f"{lemma_key(head)}|{word}", side))
+    if word != "*":
+        keys.append((child.dep_, "*", side))
+    return keys
+
+
+_REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+def subject_type(tok: Token) -> str:
+    """Classify the subject of a candidate cue: none, pron, rel, propn, noun or other."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None:
+        return "none"
+    if subj.lower_ in _REL_PRONOUNS:
+        return "rel"
+    if subj.pos_ in ("PRON", "PROPN", "NOUN"):
+        return subj.pos_.lower()
+    return "other"
+
+
+def cue_features(tok: Token) -> list[str]:
+    """Return the features the cue classifier scores for a candidate cue head.
+
+    Args:
+        tok: A token outside quotations whose coarse POS is in ``CUE_POS``.
+
+    Returns:
+        Feature strings (the learned weights are looked up by these names).
+    """
+    lemma, pos, fr = lemma_key(tok), tok.pos_, frame(tok)
+    subj = subject_type(tok)
+    deps = sorted({c.dep_ for c in tok.children if c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "neg", "agent", "dative")})
+    head = tok.head
+    feats = [
+        "bias", f"p={pos}", f"l={lemma}|{pos}", f"lf={lemma}|{pos}|{fr}", f"pf={pos}|{fr}",
+        f"dep={tok.dep_}", f"ldep={lemma}|{tok.dep_}", f"tag={tok.tag_}", f"subj={subj}",
+        f"lsubj={lemma}|{subj}", f"psubj={pos}|{subj}", f"hp={head.pos_}|{tok.dep_}",
+    ]
+    feats += [f"c={d}" for d in deps]
+    feats += [f"lc={lemma}|{d}" for d in deps]
+    if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl"):
+        feats.append(f"hl={lemma_key(head)}|{tok.dep_}")
+    return feats

@@ -1,0 +1,138 @@
+"""The attribution frames: each returns the located parts of one attribution (``roles.Parts``).
+
+Four frames: a reporting verb ("X said (that) ...", "..., X said", "X said: '...'", "X told Y",
+"X was quoted by Y", "X is expected to ..."), "according to X (citing Y), ...", a hedge adverb
+("... is reportedly seeking ..."), and a headline colon ("Lynch: No outside influence on probe").
+Sources and cue spans come from ``roles.py``, contents from ``contents.py``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from wirewatch.claims.contents import (
+    clause_content,
+    complete_quote,
+    crosses_line,
+    prefer_quote,
+    quote_content,
+    raising_content,
+    recipient_relay,
+)
+from wirewatch.claims.features import is_quote_token
+from wirewatch.claims.lexicon import word_class
+from wirewatch.claims.quotes import QuoteIndex
+from wirewatch.claims.roles import Parts, chained_complement, chained_head, child_with, cue_tokens, find_source, source_span
+from wirewatch.claims.spans import Span, subtree_span, token_range_span, tokens_span
+
+__all__ = ["Parts", "according_to", "adverbial", "chained_head", "headline_colon", "verbal"]
+
+
+def verbal(tok: Token, quotes: QuoteIndex, outer: Token | None = None) -> Parts | None:
+    """Return the parts of an attribution whose cue is the verb ``tok``.
+
+    Args:
+        tok: The cue verb.
+        quotes: The document's quotation index.
+        outer: A catenative verb before ``tok`` that belongs to the same cue ("tried to explain").
+    """
+    inner = chained_complement(tok)
+    if inner is not None:
+        return verbal(inner, quotes, outer=tok)
+    src = find_source(tok)
+    content, prep = clause_content(tok)
+    quote, follows = quote_content(tok, src, quotes)
+    quoted = False
+    if quote is not None and prefer_quote(tok, content, quote, follows):
+        content, prep, quoted = quote, None, True
+    raised = raising_content(tok)
+    if raised is not None:
+        content, src = raised, None
+    if not quoted and content is not None:
+        content = complete_quote(content, quotes)
+        if crosses_line(quotes.text, content, tok.idx):
+            return None
+    if content is None:
+        return None
+    cue = cue_tokens(tok, prep) + (cue_tokens(outer) if outer is not None else [])
+    return Parts(cue=tokens_span(cue), content=content, source=source_span(src, tok),
+                 source_head=src, via=recipient_relay(tok), quoted=quoted)
+
+
+def according_to(tok: Token) -> Parts | None:
+    """Return the parts of "according to X[, citing Y], CONTENT"."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is None or nxt.lower_ != "to":
+        return None
+    pobj = child_with(nxt, "pobj")
+    if pobj is None:
+        return None
+    src, via = pobj, []
+    cite = next((c for c in pobj.children if c.dep_ == "acl" and c.lemma_ in word_class("relay")), None)
+    if cite is not None and child_with(cite, "dobj") is not None:
+        via = [s for s in [subtree_span(pobj, [cite])] if s]
+        src = child_with(cite, "dobj")
+    content = _host_clause_content(tok)
+    if content is None:
+        return None
+    return Parts(cue=tokens_span([tok, nxt]), content=content, source=subtree_span(src), source_head=src,
+                 via=via, frame="according_to")
+
+
+def _host_clause_content(tok: Token) -> Span | None:
+    """Return the clause an "according to" phrase is attached to, without the phrase itself."""
+    host, child = tok.head, tok
+    for _ in range(4):
+        if host.pos_ in ("VERB", "AUX") or host.dep_ == "ROOT":
+            break
+        host, child = host.head, host
+    if host.i == tok.i:
+        return None
+    return subtree_span(host, [child])
+
+
+def adverbial(tok: Token) -> Parts | None:
+    """Return the parts of a hedge adverb ("reportedly") modifying a clause, with no source."""
+    if tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    head = tok.head
+    content = subtree_span(head, [c for c in head.children if c.dep_ in ("punct", "cc", "conj") and c.i > head.i])
+    return Parts(cue=tokens_span([tok]), content=content, frame="adverbial")
+
+
+#: Parts of speech allowed in the source before a headline colon ("Trump: ...", "NY Daily News: ...").
+_HEADLINE_SOURCE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PART", "PUNCT", "NUM"})
+_HEADLINE_MAX_SOURCE = 6
+_HEADLINE_MIN_CONTENT = 3
+
+
+def _line_start(tok: Token, limit: int) -> int | None:
+    """Return the index of the first token on ``tok``'s line, or None if more than ``limit`` back."""
+    doc = tok.doc
+    i = tok.i
+    for _ in range(limit + 1):
+        if i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text:
+            return i
+        i -= 1
+    return None
+
+
+def headline_colon(tok: Token) -> Parts | None:
+    """Return the parts of a headline-style attribution "Source: what they said" at a line start."""
+    start = _line_start(tok, _HEADLINE_MAX_SOURCE)
+    if start is None or start == tok.i:
+        return None
+    doc = tok.doc
+    head_toks = doc[start:tok.i]
+    if not all(t.pos_ in _HEADLINE_SOURCE_POS for t in head_toks) or not any(t.pos_ in ("PROPN", "NOUN") for t in head_toks):
+        return None
+    end = tok.i + 1
+    while end < len(doc) and not ("\n" in doc[end].text or "\n" in doc[end - 1].whitespace_ and end > tok.i + 1):
+        end += 1
+    if end - tok.i - 1 < _HEADLINE_MIN_CONTENT:
+        return None
+    content = token_range_span(doc, tok.i + 1, end - 1)
+    while start < tok.i and is_quote_token(doc[start]):
+        start += 1
+    source = token_range_span(doc, start, tok.i - 1)
+    noun = next(t for t in reversed(head_toks) if t.pos_ in ("PROPN", "NOUN"))
+    return Parts(cue=tokens_span([tok]), content=content, source=source, source_head=noun, frame="headline")
