@@ -110,8 +110,8 @@ def event_place(doc: Document, ev: Event, sentence: Span) -> str | None:
         if e.geo is None:
             continue
         for m in e.mentions:
-            if not sentence.start <= m.start < sentence.end:
-                continue
+            if not sentence.start <= m.start < sentence.end or m.label == "DEMONYM":
+                continue  # "the North Korean agency" says nothing of where an event happens
             if ev.evidence.start <= m.start < ev.evidence.end:
                 in_evidence.add(e.id)
             before = doc.text[max(sentence.start, m.start - 16):m.start]

@@ -15,6 +15,7 @@ from wirewatch.pipeline.registry import stage
 @stage("places", requires=("spacy_doc", "entities", "dateline"), provides=("places",))
 def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     """Geoparse the document and add one entity per place, with every mention of it."""
+    from wirewatch.places.demonyms import country_of_adjective
     from wirewatch.places.geoparser import geoparse
 
     by_place: dict[object, Entity] = {}
@@ -29,7 +30,7 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
                          country=p.country, geo=Geo(p.geonames, p.lat, p.lon, p.feature))
             by_place[key] = ent
             doc.entities.append(ent)
-        ent.add(Mention(m.start, m.end, m.text, "PLACE"))
+        ent.add(Mention(m.start, m.end, m.text, "DEMONYM" if country_of_adjective(m.text) else "PLACE"))
     resolve_anaphors(doc)
     if doc.dateline is not None:
         doc.dateline.places = dateline_places(doc)
