@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import subprocess
 import sys
@@ -79,6 +80,9 @@ def main() -> None:
     ap.add_argument("--only", help="comma-separated scorer names (seed,timex,geo,attribution,events)")
     ap.add_argument("--cmd", default=CMD)
     ap.add_argument("--json")
+    ap.add_argument("--write-floors", metavar="FLOORS_JSON",
+                    help="set the floors in this file (tests/quality_floors.json) to the figures just measured, "
+                         "rounded down to 0.1 point; lowering a floor must be stated in the commit message")
     args = ap.parse_args()
     shared = Path(args.shared)
     names = args.only.split(",") if args.only else list(scorers(shared))
@@ -88,6 +92,23 @@ def main() -> None:
         print(f"{name:12s} {headline(name, results[name])}", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2) + "\n")
+    if args.write_floors:
+        write_floors(Path(args.write_floors), results)
+
+
+def write_floors(path: Path, results: dict) -> None:
+    """Set each floor named in ``path`` that was measured now to the measured figure, rounded down."""
+    floors = json.loads(path.read_text(encoding="utf-8"))
+    for name, figures in results.items():
+        for dotted in floors.get(name, {}):
+            value = figures
+            for part in dotted.split("."):
+                value = value[part]
+            old, new = floors[name][dotted], math.floor(float(value) * 1000) / 1000
+            if new < old:
+                print(f"  LOWERING {name} {dotted}: {old} -> {new} (say why in the commit message)")
+            floors[name][dotted] = new
+    path.write_text(json.dumps(floors, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
