@@ -90,3 +90,19 @@ def test_html_without_article_is_refused(tmp_path):
     p.write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
     (err,) = _read(p)
     assert isinstance(err, MalformedInputError) and "no article" in str(err)
+
+
+def test_json_array_file_gives_one_document_per_object(tmp_path):
+    p = tmp_path / "docs.json"
+    p.write_text(json.dumps([{"id": "a", "text": "One said so."}, {"id": "b"}, {"id": "c", "text": "Three."}]),
+                 encoding="utf-8")
+    items = _read(p)
+    assert [getattr(i, "id", None) for i in items] == ["a", None, "c"]
+    assert isinstance(items[1], MalformedInputError) and "item 1" in str(items[1])
+
+
+def test_broken_json_file_is_reported(tmp_path):
+    p = tmp_path / "docs.json"
+    p.write_text('[{"id": "a", "text": "x"', encoding="utf-8")
+    (err,) = _read(p)
+    assert isinstance(err, MalformedInputError) and "invalid JSON" in str(err)

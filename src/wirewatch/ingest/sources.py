@@ -82,6 +82,9 @@ def read_inputs(paths: Iterable[str], fmt: str = "auto", max_bytes: int = 1_000_
 
 def _read_stream(fh: BinaryIO, origin: str, stem: str, fmt: str, max_bytes: int, suffix: str = "") -> Iterator[Item]:
     kind = fmt if fmt != "auto" else _kind_of(suffix)
+    if suffix == ".json" and fmt == "auto":
+        yield from read_json_array(fh.read(), origin)
+        return
     if kind == "jsonl":
         yield from read_jsonl(fh, origin, max_bytes)
         return
@@ -171,6 +174,22 @@ def read_jsonl(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iterator[
             yield MalformedInputError(where, f"invalid JSON ({exc.msg} at column {exc.colno}); expected {{id, text, date?}}")
             continue
         yield _from_json(obj, where)
+
+
+def read_json_array(data: bytes, origin: str) -> Iterator[Item]:
+    """Documents from a ``.json`` file: one array of ``{id, text, ...}`` objects, or one object."""
+    try:
+        obj = json.loads(decode(data, origin))
+    except InputError as err:
+        yield err
+        return
+    except json.JSONDecodeError as exc:
+        yield MalformedInputError(origin, f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
+                                  "expected an array of {id, text, date?} objects")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for n, item in enumerate(items):
+        yield _from_json(item, f"{origin} item {n}")
 
 
 def _from_json(obj: object, where: str) -> Item:
