@@ -39,7 +39,8 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
 
 
 def _dedupe(mentions: list[NameMention]) -> list[NameMention]:
-    seen, out = set(), []
+    seen: set[tuple[int, int]] = set()
+    out: list[NameMention] = []
     for m in sorted(mentions, key=lambda m: (m.span.start, -m.span.end)):
         if any(s <= m.span.start and m.span.end <= e for s, e in seen):
             continue

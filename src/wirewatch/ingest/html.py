@@ -23,7 +23,8 @@ def read_html(html: str, origin: str, doc_id: str) -> Document:
     text = (getattr(found, "text", None) or "").strip() if found is not None else ""
     if len(text.split()) < MIN_ARTICLE_WORDS:
         raise MalformedInputError(origin, "HTML page with no article text (is it an index or a login page?)", doc_id)
-    date = parse_date(found.date) if getattr(found, "date", None) else None
-    return Document(id=doc_id, text=text, title=found.title or None, date=date,
+    raw_date = getattr(found, "date", None)
+    date = parse_date(str(raw_date)) if raw_date else None
+    return Document(id=doc_id, text=text, title=getattr(found, "title", None) or None, date=date,
                     date_source="metadata" if date else None, url=getattr(found, "url", None),
                     author=getattr(found, "author", None), origin=origin)
