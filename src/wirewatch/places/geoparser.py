@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from wirewatch.places.demonyms import country_of_adjective
 from wirewatch.places.gazetteer import Gazetteer, Place
+from wirewatch.places.lists import division_lists
 from wirewatch.places.recognize import ENTITY, PERSON, SCAN, SURE, Mention, Recognizer, Tokens
 from wirewatch.places.resolve import Resolver
 
@@ -51,7 +52,7 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, *, focus: list[Place] | None = None
     """
     text = doc.text
     recognizer = Recognizer(doc, gazetteer, text)
-    mentions = recognizer.mentions()
+    mentions = division_lists(recognizer.tok, text, gazetteer, recognizer.mentions())
     chosen = Resolver(gazetteer, focus).resolve(text, mentions)
     out = [_match(text, m, *chosen[m.key]) for m in mentions if m.key in chosen]
     out.extend(_capital_descriptions(recognizer.tok, text, gazetteer, mentions))

@@ -3,16 +3,21 @@
 Each distinct name is resolved once (one sense per document). A candidate's score is its prior (log
 population plus a feature bonus) plus evidence from the document: an explicit container right after the
 name ("Paris, Texas"), the share of the document's other places in the same country and first-level
-division, places given by the caller (`focus`), and nearness to the other places.
+division, places given by the caller (`focus`), and nearness to the other places. Two prior rules settle
+names that a division shares with a town: a city that is the seat of its same-named division is read
+before it unless the text says division ("Kharkiv" vs "the Kharkiv region"), and a small town is not read
+under the name of its own country's division ("Kansas", "Nevada") without a container. A small town read
+far outside the document's home division is read as a place of that division (see ``home``).
 """
 from __future__ import annotations
 
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from wirewatch.places.gazetteer import Entry, Gazetteer, Place
+from wirewatch.places.home import HOME_CONFIDENCE, stray_town
 from wirewatch.places.recognize import ENTITY, PERSON, STRONG_PRIOR, Mention
 
 MAX_CANDIDATES = 40  # candidates considered per name, best prior first
@@ -30,9 +35,17 @@ COUNT_EXPONENT = 0.5  # a name said n times weighs n ** 0.5 in the shares
 ROUNDS = 2  # rounds of re-reading every name against the others
 WEAK_NEAR_KM = 120.0  # a weak mention is kept when its place lies this close to a confident one ...
 WEAK_ADMIN_SHARE = 0.5  # ... or in the division of at least this share of the other names
+NAMESAKE_PENALTY = 3.0  # a small town read under the name of its own country's first-level division ...
+NAMESAKE_SHARE = 0.02  # ... with less than this share of the division's population
 BIG_CITY_PRIOR = STRONG_PRIOR + 0.7  # a city of 500,000 people
 SPREAD_FEATURES = frozenset({"country", "region", "water"})
 _STATE_CODE = re.compile(r",\s*([A-Z]{2})\b")
+SEAT_SHARE = 0.1  # a city holding this share of its same-named division's population is its seat ...
+SEAT_EDGE = 0.2  # ... and is read before it by this margin of prior ...
+DIVISION_CUE_BONUS = 2.0  # ... unless the text says division ("Kharkiv region", "northern Kharkiv")
+_DIVISION_AFTER = re.compile(r"\s+(?:state|province|oblast|region|prefecture|governorate|krai|district)\b", re.I)
+_DIVISION_BEFORE = re.compile(r"\b(?:(?:north|south|east|west)(?:ern)?|central|(?:state|province|region) of)\s+$",
+                              re.I)
 
 
 @dataclass
@@ -44,6 +57,8 @@ class _Name:
     weak: int = 99
     count: int = 0
     cue: bool = False
+    division_cue: bool = False
+    boost: dict[int, float] = field(default_factory=dict)
     container: Place | None = None
     choice: Entry | None = None
     margin: float = 0.0
@@ -108,7 +123,10 @@ class Resolver:
             n.weak = min(n.weak, m.weak)
             n.count += 1
             n.cue = n.cue or m.cue
+            n.division_cue = n.division_cue or _division_cue(text, m)
         _containers(text, mentions, names, self.gaz)
+        for n in names.values():
+            n.boost = _seat_boost(self.gaz, n)
         strong = {k: n for k, n in names.items() if not n.weak or n.container is not None or self._broad(n)}
         context = _Context(self.focus)
         context.add_candidates(self.gaz, names)
@@ -122,8 +140,12 @@ class Resolver:
         for n in names.values():
             if n.key not in strong:
                 self._choose(n, context)
-        return {k: (self.gaz.place(n.choice.row), _confidence(n)) for k, n in names.items()
-                if n.choice and (k in strong or self._fits(n, context))}
+        out = {}
+        for k, n in names.items():
+            if n.choice and (k in strong or self._fits(n, context)):
+                home = stray_town(self.gaz, n, context)
+                out[k] = (home, HOME_CONFIDENCE) if home else (self.gaz.place(n.choice.row), _confidence(n))
+        return out
 
     def _record(self, context: "_Context", n: _Name) -> None:
         """Make the name's current reading part of the context."""
@@ -158,11 +180,14 @@ class Resolver:
     def _choose(self, n: _Name, context: "_Context | None") -> None:
         """Pick the name's best-scoring candidate (prior, container, context) and its margin."""
         scored = []
+        divisions = _division_countries(self.gaz, n.entries)
         for e in n.entries:
             p = self.gaz.place(e.row)
-            s = e.prior
+            s = e.prior + n.boost.get(e.row, 0.0)
             if n.container is not None and _inside(p, n.container):
                 s += CONTAINER_BONUS
+            elif p.feature == "city" and p.population < NAMESAKE_SHARE * divisions.get(p.country, 0):
+                s -= NAMESAKE_PENALTY
             if context is not None:
                 s += context.bonus(n.key, p)
             scored.append((s, e))
@@ -171,6 +196,54 @@ class Resolver:
         scored.sort(key=lambda x: -x[0])
         n.choice = scored[0][1]
         n.margin = scored[0][0] - scored[1][0] if len(scored) > 1 else 10.0
+
+
+def _division_cue(text: str, m: Mention) -> bool:
+    """Whether the words around a mention say it is a division: "Kharkiv region", "Donetsk oblast",
+    "state of Kharkiv" or a compass adjective, as in "northern Kharkiv"."""
+    return bool(_DIVISION_AFTER.match(text, m.end_char)
+                or _DIVISION_BEFORE.search(text, max(0, m.start_char - 20), m.start_char))
+
+
+def _seat_boost(gaz: Gazetteer, n: _Name) -> dict[int, float]:
+    """Prior adjustments between a first-level division and the city of the same name inside it.
+
+    Divisions are ranked by the summed population of their towns, which overstates them; news names a
+    division after its seat mostly to mean the city ("Kharkiv", "São Paulo", "Osaka"). So a city with a
+    good share of the division's people takes the division's prior plus a small edge, and the division
+    gets a bonus when the text says division. Cities whose name only is an alternate ("New York" of New
+    York City) are no seat here.
+    """
+    out: dict[int, float] = {}
+    divisions = [e for e in n.entries if not e.alternate and _is_division(gaz.place(e.row))]
+    for d in divisions:
+        dp = gaz.place(d.row)
+        if n.division_cue:
+            out[d.row] = DIVISION_CUE_BONUS
+            continue
+        for e in n.entries:
+            p = gaz.place(e.row)
+            if (not e.alternate and p.feature == "city" and p.country == dp.country and p.admin1 == dp.name
+                    and p.population >= SEAT_SHARE * dp.population and e.prior < d.prior + SEAT_EDGE):
+                out[e.row] = d.prior + SEAT_EDGE - e.prior
+    return out
+
+
+def _is_division(p: Place) -> bool:
+    """Whether a place is a first-level division (not a county inside one)."""
+    return p.feature == "admin" and p.admin1 is None
+
+
+def _division_countries(gaz: Gazetteer, entries: list[Entry]) -> dict[str, int]:
+    """Population of the first-level division that a name names under its own name, by country: there
+    the name means the division ("Kansas", "Nevada"), not a small town named after it, unless a
+    container says so ("Nevada, Iowa"). Cities as big as the division shadow it in the index."""
+    out: dict[str, int] = {}
+    for e in entries:
+        p = gaz.place(e.row)
+        if _is_division(p) and p.country and not e.alternate:
+            out[p.country] = max(out.get(p.country, 0), p.population)
+    return out
 
 
 def _admin_of(p: Place) -> str | None:
@@ -198,8 +271,7 @@ class _Context:
             for e in n.entries:
                 p = gaz.place(e.row)
                 if p.feature not in SPREAD_FEATURES:
-                    cell = (int(p.lat // GRID_DEGREES), int(p.lon // GRID_DEGREES))
-                    self.grid.setdefault(cell, set()).add(k)
+                    self.grid.setdefault(_cell(p), set()).add(k)
 
     def set(self, k: str, p: Place, weight: float, confident: bool) -> None:
         """Make p the reading of name k (replacing its earlier one)."""
@@ -237,14 +309,17 @@ class _Context:
 
     def _candidate_bonus(self, k: str, p: Place) -> float:
         """Bonus for a candidate by how many other names have a candidate in its grid cell or next to it
-        (names that fit together, within about 100 km)."""
-        la, lo = int(p.lat // GRID_DEGREES), int(p.lon // GRID_DEGREES)
+        (names that fit together, within about 100 km). A name already read confidently as a town or
+        division counts only through that reading: "Louisville" read as the Kentucky city no longer
+        vouches for Illinois."""
+        la, lo = _cell(p)
         near: set[str] = set()
         for dla in (-1, 0, 1):
             for dlo in (-1, 0, 1):
                 near.update(self.grid.get((la + dla, lo + dlo), ()))
         near.discard(k)
-        return CANDIDATE_NEAR * min(len(near), MAX_NEAR_NAMES)
+        count = sum(1 for kk in near if kk not in self.points or _adjacent(self.points[kk], la, lo))
+        return CANDIDATE_NEAR * min(count, MAX_NEAR_NAMES)
 
     def bonus(self, k: str, p: Place) -> float:
         """Context score of reading name k as place p (k's own current reading left out)."""
@@ -266,6 +341,19 @@ class _Context:
             if self.grid:
                 b += self._candidate_bonus(k, p)
         return b
+
+
+def _cell(p: Place) -> tuple[int, int]:
+    """Grid cell of a place."""
+    return int(p.lat // GRID_DEGREES), int(p.lon // GRID_DEGREES)
+
+
+def _adjacent(p: Place | None, la: int, lo: int) -> bool:
+    """Whether p lies in grid cell (la, lo) or one next to it (False for no place)."""
+    if p is None:
+        return False
+    pla, plo = _cell(p)
+    return abs(pla - la) <= 1 and abs(plo - lo) <= 1
 
 
 def _confidence(n: _Name) -> float:
