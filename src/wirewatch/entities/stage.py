@@ -112,8 +112,8 @@ def _compatible(kind: str, label: str) -> bool:
 def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
     """An entity for a cluster, coded from the knowledge base or its titles and appositions."""
     ent = Entity(id=doc.new_entity_id(), name=c.best_name, kind=c.label)
-    for m in c.mentions:
-        ent.add(Mention(m.span.start, m.span.end, doc.text[m.span.start:m.span.end], "NER"))
+    for m in c.mentions:  # "KB": the knowledge base knows this actor; places must not take its name
+        ent.add(Mention(m.span.start, m.span.end, doc.text[m.span.start:m.span.end], "KB" if c.actor else "NER"))
     a = c.actor
     if a is not None:
         ent.name, ent.kind, ent.country, ent.sector = a.name, a.kind, a.country, a.sector

@@ -67,9 +67,9 @@ def resolve_anaphors(doc: Document) -> None:
 def _claim_span(doc: Document, start: int, end: int) -> bool:
     """Whether a place may take ``[start, end)``.
 
-    Never inside or across a person's name ("Paris Hilton"); not over the exact span of a coded
-    actor (one with a sector or Wikidata id: "the Kremlin" is the Russian presidency, not the
-    fortress); yes inside an organization's or group's name ("Kansas" in "Kansas State
+    Never inside or across a person's name ("Paris Hilton"); not over the exact span of a known
+    actor (one the knowledge base links, or a coded organization: "the Kremlin" is the Russian
+    presidency, not the fortress); yes inside an organization's or group's name ("Kansas" in "Kansas State
     University", "South Korea" in "South Korea officials"). A mention of an unknown actor with
     exactly this span, or inside it, gives way to the place ("Vladivostok" taken by NER for a
     person; "North Korean" inside "the North Korean capital").
@@ -81,7 +81,8 @@ def _claim_span(doc: Document, start: int, end: int) -> bool:
             covers = start <= m.start and m.end <= end and not exact
             if inside and e.kind != "person":
                 continue
-            if e.wikidata or e.sector or not (exact or covers):
+            known = e.wikidata or any(x.label == "KB" for x in e.mentions) or (e.sector and e.kind != "person")
+            if known or not (exact or covers):
                 return False
             e.mentions.remove(m)
         if not e.mentions:
