@@ -9,7 +9,13 @@ Rules (general English syntax, no word lists beyond ``cues.tsv`` and ``anaphors.
   near: "Hungarian and Romanian officials" gives both); a head whose own mention has no country
   also takes the nearest modifier mention with one ("Palestinian leader Yasser Arafat");
 * pronouns and definite descriptions ("its", "the isolated regime") resolve to the nearest
-  preceding mention of a compatible kind within a few sentences.
+  preceding mention of a compatible kind within a few sentences; the subject pronoun of reported
+  speech ("farmers said they would ...") to the speaker's noun phrase;
+* a mention without a country also takes its possessor's ("the Ivory Coast's Supreme Court");
+* parse repairs: a participle parsed as a subject gives its own subject ("The Red Cross operating
+  in Iraq said"), a finite main verb left without a subject takes the noun phrase right before
+  it, and a stranded preposition in a coordination ("ties with and an embassy in Tehran") takes
+  the last object of the conjoined phrase.
 """
 from __future__ import annotations
 
@@ -33,6 +39,7 @@ _MODIFIER_EDGES = {"compound", "amod", "poss", "nmod", "appos", "conj", "cc"}
 _WINDOW_SENTS = 3
 _MAX_COST = 4
 _RELATIVE = {"who", "which", "that", "whom", "whose"}
+_PLURAL = {"they", "them", "their"}
 
 
 @dataclass(frozen=True)
@@ -106,9 +113,18 @@ class MentionIndex:
 
 def _is_modifier(token: Token, m: "ActorMention") -> bool:
     """Whether the mention only modifies another noun ("Russian" in "Russian agencies"): such a
-    word names no discourse entity a later pronoun or "the regime" could point back to."""
-    head = token.head
-    return token.dep_ in ("amod", "compound") and head.pos_ in ("NOUN", "PROPN") and not m.start <= head.idx < m.end
+    word names no discourse entity a later pronoun or "the regime" could point back to.
+
+    The test is made on the mention's root (its word whose head lies outside it), so that a
+    multi-word modifier ("al-Qaeda" in "al-Qaeda frontman") counts as one.
+    """
+    root = token
+    for _ in range(8):
+        if root.head.i == root.i or not m.start <= root.head.idx < m.end:
+            break
+        root = root.head
+    head = root.head
+    return root.dep_ in ("amod", "compound") and head.pos_ in ("NOUN", "PROPN") and not m.start <= head.idx < m.end
 
 
 def _compatible(kind: str, kinds: frozenset[str]) -> bool:
@@ -123,12 +139,41 @@ def _anaphor(token: Token, index: MentionIndex) -> "ActorMention | None":
     if kinds is None:
         return None
     if token.tag_ in ("PRP", "PRP$"):
-        return index.antecedent(token, kinds)
+        return _reported_speaker(token, kinds, index) or index.antecedent(token, kinds)
     if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
         found = index.antecedent(token, kinds)
         if found is None and "country" in kinds:
             found = _leaders_country(token, index)
         return found
+    return None
+
+
+def _reported_speaker(token: Token, kinds: frozenset[str], index: MentionIndex) -> "ActorMention | None":
+    """A subject pronoun of reported speech refers to the speaker: "French farmers said they would
+    blockade Paris" (they = the farmers), "the ministry said it will ..." (it = the ministry).
+
+    The speaker's noun phrase gives the entity even when its only mention is a modifier
+    ("French"), which the nearest-mention search skips.
+    """
+    if token.dep_ not in SUBJECTS:
+        return None
+    clause = token.head
+    for _ in range(3):
+        if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+            return None
+        report = clause.head
+        if lexicon().cue(lemma_of(report), "report"):
+            break
+        clause = report
+    else:
+        return None
+    speakers = [s for s in report.children if s.dep_ in ("nsubj",) and s.i < token.i and s.tag_ not in ("PRP",)]
+    for s in speakers:
+        group = token.lower_ in _PLURAL and s.tag_ in ("NNS", "NNPS") and index.at(s) is None
+        for ent in np_entities(s, index).entities:
+            m = next((x for x in index.mentions if x.entity == ent), None)
+            if m is not None and (group or _compatible(m.kind, kinds)):
+                return m    # "militants loyal to X said they ...": a described group, known by whom it names
     return None
 
 
@@ -147,6 +192,10 @@ def np_entities(head: Token | None, index: MentionIndex) -> Attachment:
         return EMPTY
     if head.lower_ in _RELATIVE and head.dep_ in SUBJECTS + OBJECTS and head.head.dep_ == "relcl":
         head = head.head.head
+    if head.pos_ == "VERB" and head.dep_ in SUBJECTS:
+        inner = [c for c in head.children if c.dep_ == "nsubj"]
+        if inner:               # "The Red Cross operating in Iraq said": a participle parsed as the subject
+            head = inner[0]
     found: dict[int, tuple[int, bool]] = {}       # mention index -> (cost, reached through modifiers only)
     stack: list[tuple[Token, int, bool]] = [(head, 0, True)]
     seen: set[int] = set()
@@ -161,12 +210,17 @@ def np_entities(head: Token | None, index: MentionIndex) -> Attachment:
             if old is None or cost < old[0]:
                 found[k] = (cost, mod_only)
             stack += [(c, cost, mod_only) for c in tok.children if c.dep_ in ("conj", "cc", "compound")]
+            stack += [(c, cost + 1, mod_only) for c in tok.children if c.dep_ == "poss"]   # "the Ivory Coast's Supreme Court"
             continue
         for child in tok.children:
             step = _FREE_EDGES.get(child.dep_)
             if step is None or cost + step > _MAX_COST:
                 continue
             stack.append((child, cost + step, mod_only and child.dep_ in _MODIFIER_EDGES))
+            if child.dep_ == "prep":
+                raised = _raised_object(child)
+                if raised is not None and cost + step <= _MAX_COST:
+                    stack.append((raised, cost + step, False))
     if not found:
         ante = _anaphor(head, index)
         return Attachment((ante.entity,), True) if ante else EMPTY
@@ -181,6 +235,21 @@ def np_entities(head: Token | None, index: MentionIndex) -> Attachment:
             chosen += [k for c, k in extra if c == c0]
     chosen.sort(key=lambda k: ments[k].start)
     return Attachment(tuple(dict.fromkeys(ments[k].entity for k in chosen)))
+
+
+def _raised_object(prep: Token) -> Token | None:
+    """The shared object of a stranded preposition in a coordination ("ties with and an embassy
+    in Tehran": the object of "with" is "Tehran", the last object of the conjoined phrase)."""
+    doc = prep.doc
+    if any(c.dep_ == "pobj" for c in prep.children) or prep.i + 1 >= len(doc) or doc[prep.i + 1].dep_ != "cc":
+        return None
+    last = None
+    for t in doc[prep.i + 2:prep.sent.end]:
+        if t.is_punct:
+            break
+        if t.dep_ == "pobj":
+            last = t
+    return last
 
 
 def entities_of(tokens: Iterable[Token], index: MentionIndex) -> Attachment:
@@ -227,7 +296,7 @@ def subject_tokens(verb: Token, depth: int = 0, stative: bool = False) -> list[T
         return subject_tokens(verb.head, depth + 1)
     dep, head = verb.dep_, verb.head
     if head.i == verb.i:
-        return []
+        return _stranded_subject(verb)
     if dep in ("xcomp", "advcl", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
             or dep == "xcomp":
         objs = _children(head, OBJECTS)
@@ -245,6 +314,32 @@ def subject_tokens(verb: Token, depth: int = 0, stative: bool = False) -> list[T
     if dep == "pcomp" and head.head.i != head.i:
         return subject_tokens(head.head, depth + 1)
     return []
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+_CLAUSE_STOP = {",", ";", ":", "--", "(", ")"}
+
+
+def _stranded_subject(verb: Token) -> list[Token]:
+    """The subject of a finite main verb the parser left without one.
+
+    A long fronted phrase ("With the signing of ..., the government and the rebels have
+    agreed") can make the parser attach the real subject to that phrase. In English a finite
+    main clause has a subject, and it is the noun phrase right before the verb and its
+    auxiliaries: the words back to the nearest comma or other verb.
+    """
+    finite = verb.tag_ in _FINITE or any(a.dep_ == "aux" and a.tag_ in _FINITE + ("MD",) for a in verb.children)
+    if not finite or verb.pos_ != "VERB":
+        return []
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= verb.sent.start and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "neg", "advmod"):
+        i -= 1
+    hi = i + 1
+    while i >= verb.sent.start and doc[i].lower_ not in _CLAUSE_STOP and doc[i].pos_ not in ("VERB", "AUX"):
+        i -= 1
+    span = doc[i + 1:hi]
+    return [t for t in span if t.pos_ in ("NOUN", "PROPN") and not span.start <= t.head.i < span.end]
 
 
 def _is_light_object(noun: Token) -> bool:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from wirewatch.events.actors import (
-    EMPTY, Attachment, MentionIndex, entities_of, is_passive, np_entities, object_tokens, prep_objects,
-    subject_tokens,
+    EMPTY, Attachment, MentionIndex, agent_of, entities_of, is_passive, np_entities, object_tokens,
+    prep_objects, subject_tokens,
 )
 from wirewatch.events.lexicon import TriggerEntry, lemma_of, lexicon
 from wirewatch.events.status import clause_status, nominal_status
@@ -156,6 +156,24 @@ def _nominal_roles(n: Token, e: TriggerEntry, gov: Token | None, inherit: bool, 
     return actors, recips
 
 
+def _under_roles(n: Token, index: MentionIndex) -> tuple[Attachment, Attachment]:
+    """Roles of an event noun after "under": who undergoes it is the verb's object ("placed him
+    under arrest"), its passive subject ("was put under investigation") or, with no object,
+    its subject ("came under attack", "is under investigation"); who does it is the subject of
+    a transitive verb or the "by" agent of a passive."""
+    prep = n.head
+    if n.dep_ != "pobj" or prep.lower_ != "under" or prep.head.pos_ not in ("VERB", "AUX"):
+        return EMPTY, EMPTY
+    verb = prep.head
+    undergoers = object_tokens(verb)
+    if is_passive(verb):
+        return entities_of(agent_of(verb), index), entities_of(undergoers, index)
+    subjects = subject_tokens(verb)
+    if undergoers:
+        return entities_of(subjects, index), entities_of(undergoers, index)
+    return EMPTY, entities_of(subjects, index)
+
+
 def _too_weak(d: Draft, e: TriggerEntry, bare_noun: bool, index: MentionIndex) -> bool:
     """Drop what a weak trigger cannot carry on its own: a consultation needs two parties (and a
     journey one abroad or to someone), a transfer (PLOVER "requires recipient") a recipient, and
@@ -198,8 +216,11 @@ def build_draft(c: Candidate, index: MentionIndex, triggers: frozenset[int] = fr
         glemma = lemma_of(gov) if gov is not None else ""
         light = gov is not None and lex.cue(glemma, "light") and rel in ("dobj", "attr", "oprd", "nsubjpass")
         topic = gov is not None and lex.cue(glemma, "topic") and rel in ("dobj", "prep", "pobj", "nsubjpass")
-        inherit = gov is not None and rel not in ("nsubj",) and (light or topic or gov.i not in triggers)
+        ordered = gov is not None and lex.cue(glemma, "compel") and rel == "dobj"   # "ordered patrols": the orderer's act
+        inherit = gov is not None and rel not in ("nsubj",) and (light or topic or ordered or gov.i not in triggers)
         actors, recips = _nominal_roles(t, e, gov, inherit, light, index)
+        under_actors, under_recips = _under_roles(t, index)
+        actors, recips = actors or under_actors, recips or under_recips
         status = nominal_status(t, gov, light, topic)
         anchor = gov if gov is not None and (light or topic) else t
         evidence = clause_span(gov) if gov is not None else (t.sent.start, t.sent.end)

@@ -86,13 +86,29 @@ def code_events(doc: "Doc", mentions: Sequence[ActorMention]) -> list[EventMatch
 
 
 def _dedupe(drafts: list[Draft]) -> list[Draft]:
-    """One event per type, actors and recipients in a sentence: the most confident."""
+    """One event per type, actors and recipients in a sentence: the most confident; and no
+    restatement of an event by a weaker copy (see ``_restates``)."""
     best: dict[tuple, Draft] = {}
     for d in drafts:
         key = (d.type, d.actors, d.recipients, d.status == "negated")
         if key not in best or d.confidence > best[key].confidence:
             best[key] = d
-    return list(best.values())
+    kept = list(best.values())
+    return [d for d in kept if not any(o is not d and _restates(d, o) for o in kept)]
+
+
+def _restates(d: Draft, o: Draft) -> bool:
+    """Whether ``d`` only restates ``o``: an implied (derived) event, or one without any
+    participant, of the same type and polarity whose trigger lies in ``o``'s clause and whose
+    participants ``o`` already has ("declined to resign": the refusal implied by the negated
+    resignation restates the refusal "declined"; "a bombing killed a soldier": the bombing is
+    the killing)."""
+    if d.type != o.type or (d.status == "negated") != (o.status == "negated") or o.derived:
+        return False
+    if not (d.derived or not (d.actors or d.recipients)) or not (o.actors or o.recipients):
+        return False
+    covered = o.evidence[0] <= d.trigger[0] and d.trigger[1] <= o.evidence[1]
+    return covered and set(d.actors) <= set(o.actors) and set(d.recipients) <= set(o.recipients)
 
 
 def _finish(d: Draft, doc: "Doc", lemmas: list[str], lowers: list[str]) -> EventMatch:

@@ -6,8 +6,10 @@
   cooperate, THREATEN a warning of hostile action).
 * Derived events follow PLOVER's definitions: a reported future cooperative act is an AGREE
   ("X said it will release ..."), a reported future hostile act a THREATEN, a reported refusal
-  ("will not accept", "failed to reach agreement") a REJECT, and "X said Y must ..." a REQUEST
-  by X of Y.
+  ("will not accept", "failed to reach agreement") a REJECT, "X said Y must ..." a REQUEST
+  by X of Y, and an arrest "for" a deed an ACCUSE (a charge).
+* Participants an event's own phrase leaves unnamed come from the rest of its sentence
+  (``implicit.py``).
 """
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ from spacy.tokens import Token
 
 from wirewatch.events.actors import MentionIndex, entities_of, object_tokens, prep_objects, subject_tokens
 from wirewatch.events.build import RECIPIENT_PREPS, Draft, clause_span, governor_of
+from wirewatch.events.implicit import (
+    authorities_of_place, domestic_concessions, pressing_parties, protest_targets, purpose_recipients,
+)
 from wirewatch.events.lexicon import lemma_of, lexicon
 from wirewatch.events.status import NEGATED, clause_status
 
@@ -76,6 +81,8 @@ def frame_governors(drafts: list[Draft], index: MentionIndex) -> None:
             d.recipients = _complement_recipients(comp, d, inner, index)
         if not d.recipients and d.type == "THREATEN":
             d.recipients = _condition_subjects((d.token, comp), d, index)
+        if not d.recipients and d.type == "REJECT":
+            d.recipients = pressing_parties((d.token, comp), d, index)
         if inner:
             main = max(inner, key=lambda x: x.weight)
             if d.type == "AGREE" and main.type in HOSTILE_MATERIAL and main.status != NEGATED:
@@ -84,7 +91,10 @@ def frame_governors(drafts: list[Draft], index: MentionIndex) -> None:
             if d.type == "REQUEST" and lexicon().cue(lemma_of(d.token), "compel"):
                 _imposed(d, inner)
         d.rescore()
-    _protest_targets(drafts, index)
+    purpose_recipients(drafts)
+    protest_targets(drafts, index)
+    domestic_concessions(drafts, index)
+    authorities_of_place(drafts, index)
 
 
 def _imposed(order: Draft, inner: list[Draft]) -> None:
@@ -104,34 +114,6 @@ def _condition_subjects(heads: tuple[Token, ...], d: Draft, index: MentionIndex)
                 found = tuple(e for e in entities_of(subject_tokens(c), index).entities if e not in d.actors)
                 if found:
                     return found
-    return ()
-
-
-def _protest_targets(drafts: list[Draft], index: MentionIndex) -> None:
-    """A protest with no named target is directed at whom its demands are addressed to, else
-    at the authorities of the country where it takes place."""
-    for d in drafts:
-        if d.type != "PROTEST" or d.recipients:
-            continue
-        for x in drafts:
-            if x.type == "REQUEST" and x.recipients and x.anchor.head.i in (d.anchor.i, d.token.i) \
-                    and x.anchor.dep_ in ("advcl", "xcomp", "acl", "conj"):
-                d.recipients = tuple(e for e in x.recipients if e not in d.actors)
-                break
-        if not d.recipients:
-            d.recipients = _place_of(d, index)
-        d.rescore()
-
-
-def _place_of(d: Draft, index: MentionIndex) -> tuple[str, ...]:
-    """Countries or places named after a locative preposition in the event's clause."""
-    doc = d.token.doc
-    for t in doc[d.evidence[0]:d.evidence[1]]:
-        if t.dep_ == "prep" and t.lower_ in ("in", "throughout", "across", "outside", "at"):
-            for g in t.children:
-                m = index.at(g) if g.dep_ == "pobj" else None
-                if m is not None and m.kind in ("country", "place") and m.entity not in d.actors:
-                    return (m.entity,)
     return ()
 
 
@@ -249,7 +231,36 @@ def _must_requests(sent: SpacySpan, index: MentionIndex, drafts: list[Draft]) ->
     return out
 
 
+_MEASURES = ("DATE", "TIME", "CARDINAL", "QUANTITY")
+
+
+def _charge(d: Draft) -> Draft | None:
+    """An arrest "for" a deed ("arrested in Lebanon for collaborating with Israel", "jailed for
+    two years for spying") charges the arrested with it: an ACCUSE by the same actors of the same
+    recipients (PLOVER ACCUSE covers charging and alleging wrongdoing)."""
+    if d.type != "COERCE" or d.mode != "arrest" or d.derived or d.token.pos_ != "VERB":
+        return None
+    heads = [d.token]
+    for _ in range(2):
+        nxt: list[Token] = []
+        for h in heads:
+            for p in h.children:
+                if p.dep_ != "prep" or p.lower_ != "for":
+                    continue
+                for g in p.children:
+                    if g.dep_ not in ("pobj", "pcomp"):
+                        continue
+                    if g.ent_type_ in _MEASURES or any(c.dep_ == "nummod" for c in g.children):
+                        nxt.append(g)           # a duration: the charge may follow it
+                    elif not lexicon().cue(lemma_of(g), "custody_purpose") \
+                            and not lexicon().cue(g.lower_, "custody_purpose"):
+                        return _derived(d, "ACCUSE", None, d.status)
+        heads = nxt
+    return None
+
+
 def derive_events(sent: SpacySpan, drafts: list[Draft], index: MentionIndex) -> list[Draft]:
     """Events implied by the sentence's events and its "X said Y must ..." clauses."""
     out = [x for x in (_intent(d, index) for d in drafts) if x is not None]
+    out += [x for x in (_charge(d) for d in drafts) if x is not None]
     return out + _must_requests(sent, index, drafts)
