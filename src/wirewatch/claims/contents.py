@@ -59,11 +59,39 @@ def quote_content(tok: Token, source: Token | None, quotes: QuoteIndex) -> tuple
             resumed = quotes.starting_after(_sentence_end(tok, quotes), text, gap=" \t")
         if resumed is not None and "\n" in text[end:resumed[0]]:
             resumed = None
-        return ((before[0], resumed[1]) if resumed is not None else before), True
+        first = lead_in_start(tok.doc, text, before[0])
+        return ((first, resumed[1]) if resumed is not None else (first, before[1])), True
     after = quotes.starting_after(end, text)
     if after is not None and after[0] - end <= 3:
         return after, False
     return None, False
+
+
+#: Characters that end a lead-in which introduces a quotation rather than opening its sentence.
+_LEAD_IN_STOPS = frozenset(':;"“”\'‘’`.?!\n')
+#: Longest lead-in (characters) taken into a quotation's content (the parser's sentence
+#: boundaries are unreliable around quotations; a long lead-in is usually a previous sentence).
+MAX_LEAD_IN = 100
+
+
+def lead_in_start(doc: Doc, text: str, quote_start: int) -> int:
+    """Return where the content of a quotation that opens mid-sentence starts: at its sentence's start.
+
+    PolNeAR counts the writer's lead-in as part of the quoted content ("Sooner or later, 'I think
+    we will have a consumption tax,' he said"); a lead-in that is long, holds a quotation mark,
+    a colon or a sentence-final mark, or crosses a line is left out.
+    """
+    span = doc.char_span(quote_start, quote_start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return quote_start
+    first = span[0]
+    while not first.is_sent_start and first.i > 0 and quote_start - first.idx <= MAX_LEAD_IN:
+        first = doc[first.i - 1]
+    sent_start = first.idx
+    lead = text[sent_start:quote_start]
+    if not lead.strip() or len(lead) > MAX_LEAD_IN or any(ch in _LEAD_IN_STOPS for ch in lead):
+        return quote_start
+    return sent_start
 
 
 def _closes_utterance(text: str, quote: Span, clause_start: int) -> bool:
@@ -148,6 +176,24 @@ def clause_content(tok: Token) -> tuple[Span | None, Token | None]:
     return None, None
 
 
+def adjective_content(adj: Token) -> tuple[Span | None, Token | None]:
+    """Return the content of a copula's adjective and the preposition that joins the cue.
+
+    "are sensitive about X" -> X (with "about"), "is clear that X" -> the clause, "were hesitant
+    to commission X" -> the open complement.
+    """
+    for child in adj.children:
+        if child.i > adj.i and child.dep_ in ("ccomp", "xcomp"):
+            return cut_tail(adj.doc, child.left_edge.i, child.right_edge.i, child.i), None
+    for child in adj.children:
+        if child.i > adj.i and child.dep_ == "prep":
+            pobj = child_with(child, "pobj", "pcomp")
+            if pobj is not None:
+                return cut_tail(adj.doc, pobj.left_edge.i, pobj.right_edge.i, pobj.i), child
+            break
+    return None, None
+
+
 def _that_clause(noun: Token) -> Token | None:
     """Return the "that"-clause of a noun object ("expressed concern that ..."), if any."""
     if noun.pos_ != "NOUN":
@@ -195,7 +241,7 @@ def raising_content(tok: Token) -> Span | None:
     lemma = tok.lemma_.lower()
     if lemma in word_class("raising"):
         subj = child_with(tok, "nsubjpass")
-        comps = ("xcomp", "ccomp")
+        comps: tuple[str, ...] = ("xcomp", "ccomp")
     elif lemma in word_class("appearance"):
         subj = child_with(tok, "nsubj")
         comps = ("xcomp", "ccomp", "acomp", "attr")
@@ -205,6 +251,43 @@ def raising_content(tok: Token) -> Span | None:
     if subj is None or comp is None or child_with(tok, "agent") is not None or comp.i < tok.i or subj.i > tok.i:
         return None
     return token_range_span(tok.doc, subj.left_edge.i, comp.right_edge.i)
+
+
+#: How far a content cut short inside its sentence is extended ("sentence" or "clause": to the next comma).
+RUN_ON_MODE = "clause"
+_RUN_ON_STOPS = frozenset({",", ";", "—", "–", "--", ":", "(", ")"})
+
+
+def extend_run_on(doc: Doc, content: Span, sentence_end: int) -> Span:
+    """Extend a content span that stops mid-clause, just before a word, over the rest of the sentence.
+
+    The parser often attaches the end of a reported clause ("... in 1987", "... so he would not be
+    accused") to the reporting verb; PolNeAR's content runs on to the end of the clause. A content
+    followed by punctuation, a line break or a coordinating conjunction is left as it is.
+    """
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return content
+    j = span.end
+    if j >= len(doc) or doc[j].idx >= sentence_end:
+        return content
+    nxt = doc[j]
+    if nxt.is_punct or _ends_run_on(nxt) or nxt.pos_ == "CCONJ" or "\n" in span[-1].whitespace_:
+        return content
+    last = j
+    while last + 1 < len(doc) and doc[last + 1].idx < sentence_end and not _ends_run_on(doc[last + 1]):
+        last += 1
+    while last > j and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    return content[0], doc[last].idx + len(doc[last].text)
+
+
+def _ends_run_on(tok: Token) -> bool:
+    """Return True when ``tok`` ends a run-on content: a clause break, a line break, a quotation
+    mark, or the start of another attribution ("according to")."""
+    if tok.is_space or is_quote_token(tok) or tok.lower_ == "according":
+        return True
+    return tok.is_punct and (RUN_ON_MODE == "sentence" or tok.text in _RUN_ON_STOPS)
 
 
 def crosses_line(text: str, span: Span, cue_at: int) -> bool:

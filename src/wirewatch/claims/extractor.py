@@ -6,7 +6,10 @@
   ("said", "told", "confirmed", "wants", "is expected"); the probability comes from a logistic
   regression learned from PolNeAR train (``data/cue_model.tsv``) over the lemma, its syntactic
   frame, dependency, subject and complements (or, with ``CUE_SCORER = "lexicon"``, from the
-  smoothed lemma x frame rates of ``data/cue_lexicon.tsv``),
+  smoothed lemma x frame rates of ``data/cue_lexicon.tsv``); a copula with an adjective
+  complement ("are uneasy about") is scored as a verb,
+* a noun with a clause or prepositional complement ("his claim that ...", "support for X")
+  whose probability reaches ``NOUN_THRESHOLD`` (the same classifier, noun features),
 * "according" followed by "to", or
 * a hedge adverb ("reportedly", "allegedly") with no explicit source.
 
@@ -20,21 +23,20 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from wirewatch.claims import frames
-from wirewatch.claims.features import cue_features, frame, lemma_key
-from wirewatch.claims.lexicon import cue_lexicon, cue_probability, word_class
+from wirewatch.claims.features import cue_features, frame, is_candidate, lemma_key
+from wirewatch.claims.lexicon import cue_lexicon, cue_probability, promising_noun, word_class
 from wirewatch.claims.quotes import QuoteIndex
 from wirewatch.claims.spans import Span
 from wirewatch.claims.stance import anonymous_source, claim_kind, claim_stance
 
 #: Minimum estimated probability for a verb to open an attribution (tuned on held-out PolNeAR train).
 CUE_THRESHOLD = 0.45
+#: The same for noun cues ("his claim that", "support for"), which the classifier scores separately.
+NOUN_THRESHOLD = 0.5
 #: "classifier" (logistic regression, ``cue_model.tsv``) or "lexicon" (``cue_lexicon.tsv``).
 CUE_SCORER = "classifier"
 
-#: Parts of speech of the cue heads the extractor reads frames for (noun cues are left out).
-_VERBAL_POS = frozenset({"VERB", "AUX"})
-
-__all__ = ["ClaimSpan", "UnparsedDocError", "extract_claims", "CUE_THRESHOLD", "CUE_SCORER"]
+__all__ = ["ClaimSpan", "UnparsedDocError", "extract_claims", "CUE_THRESHOLD", "CUE_SCORER", "NOUN_THRESHOLD"]
 
 
 class UnparsedDocError(ValueError):
@@ -118,10 +120,12 @@ def _claim_at(tok: Token, quotes: QuoteIndex) -> ClaimSpan | None:
         return _finish(frames.adverbial(tok), tok)
     if lower == ":":
         return _finish(frames.headline_colon(tok), tok)
-    if tok.pos_ not in _VERBAL_POS or tok.is_stop and tok.pos_ != "VERB":
+    if tok.pos_ == "NOUN" and not promising_noun(lemma_key(tok)):
         return None
-    if quotes.containing(tok.idx) is not None or not is_cue_head(tok):
+    if not is_candidate(tok) or quotes.containing(tok.idx) is not None or not is_cue_head(tok):
         return None
+    if tok.pos_ == "NOUN":
+        return _noun_claim(tok)
     outer = frames.chained_head(tok)
     if outer is not None:
         if is_cue_head(outer):
@@ -130,11 +134,20 @@ def _claim_at(tok: Token, quotes: QuoteIndex) -> ClaimSpan | None:
     return _finish(frames.verbal(tok, quotes), tok)
 
 
+def _noun_claim(tok: Token) -> ClaimSpan | None:
+    """Return the claim of a noun cue, unless it is the object of a verb cue ("expressed concern that")."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and is_candidate(head) and is_cue_head(head):
+        return None  # the verb's claim covers it
+    return _finish(frames.nominal(tok), tok)
+
+
 def is_cue_head(tok: Token) -> bool:
     """Return True when the learned scorer makes ``tok`` likely enough to head a cue."""
+    threshold = NOUN_THRESHOLD if tok.pos_ == "NOUN" else CUE_THRESHOLD
     if CUE_SCORER == "lexicon":
-        return cue_lexicon().prob(lemma_key(tok), tok.pos_, frame(tok)) >= CUE_THRESHOLD
-    return cue_probability(cue_features(tok)) >= CUE_THRESHOLD
+        return cue_lexicon().prob(lemma_key(tok), tok.pos_, frame(tok)) >= threshold
+    return cue_probability(cue_features(tok)) >= threshold
 
 
 def _finish(parts: frames.Parts | None, tok: Token) -> ClaimSpan | None:

@@ -55,6 +55,48 @@ def frame(tok: Token) -> str:
     return "bare"
 
 
+def copula_adjective(tok: Token) -> Token | None:
+    """Return the adjective complement of a copula ("were *unanimous* in", "is *clear* that"), if any."""
+    if tok.lemma_ != "be":
+        return None
+    return next((c for c in tok.children if c.dep_ == "acomp" and c.pos_ == "ADJ"), None)
+
+
+#: Prepositions whose object after a noun cue is its source, not its content ("fears *among* economists").
+SOURCE_PREPS = frozenset({"among", "from", "by"})
+
+
+def noun_complement(noun: Token) -> Token | None:
+    """Return the first complement after a noun that can hold its content: a clause or a prepositional object.
+
+    "claim *that* ..." and "warning *not to* ..." give the clause (``acl``); "support *for* X" gives
+    the preposition, when it has an object.
+    """
+    for child in noun.children:
+        if child.i <= noun.i:
+            continue
+        if child.dep_ == "acl" and any(g.dep_ in ("mark", "aux") for g in child.children if g.i < child.i):
+            return child
+        if child.dep_ == "prep" and child.lower_ not in SOURCE_PREPS and any(
+                g.dep_ in ("pobj", "pcomp") for g in child.children):
+            return child
+    return None
+
+
+def is_candidate(tok: Token) -> bool:
+    """Return True when the cue classifier scores ``tok``: a verb, a content auxiliary, a copula
+    with an adjective complement ("are sensitive about", "it is clear that"), or a noun with a
+    complement that can be its content ("his claim that ...", "support for X").
+    """
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ == "NOUN":
+        return noun_complement(tok) is not None
+    if tok.pos_ != "AUX":
+        return False
+    return not tok.is_stop or copula_adjective(tok) is not None
+
+
 def lemma_key(tok: Token) -> str:
     """Return the lower-cased lemma used to look a token up in the cue lexicon."""
     return (tok.lemma_ or tok.text).lower()
@@ -114,4 +156,26 @@ def cue_features(tok: Token) -> list[str]:
     feats += [f"lc={lemma}|{d}" for d in deps]
     if tok.dep_ in ("xcomp", "advcl", "conj", "ccomp", "acl", "relcl"):
         feats.append(f"hl={lemma_key(head)}|{tok.dep_}")
+    adj = copula_adjective(tok)
+    if adj is not None:
+        feats += adjective_features(adj)
+    if pos == "NOUN":
+        feats += noun_features(tok, lemma)
     return feats
+
+
+def noun_features(noun: Token, lemma: str) -> list[str]:
+    """Return the features of a candidate noun cue: its complement, possessor and governor."""
+    comp = noun_complement(noun)
+    kind = comp.lower_ if comp is not None and comp.dep_ == "prep" else "clause"
+    poss = any(c.dep_ == "poss" for c in noun.children)
+    return [f"nc={kind}", f"lnc={lemma}|{kind}", f"poss={poss}", f"lposs={lemma}|{poss}",
+            f"gov={lemma_key(noun.head)}|{noun.dep_}"]
+
+
+def adjective_features(adj: Token) -> list[str]:
+    """Return the features of a copula's adjective: its lemma, alone and with its complements."""
+    comps = sorted({c.lower_ if c.dep_ == "prep" else c.dep_ for c in adj.children
+                    if c.dep_ in ("prep", "ccomp", "xcomp") and c.i > adj.i})
+    lemma = lemma_key(adj)
+    return [f"adj={lemma}", f"adjc={'+'.join(comps) or '-'}"] + [f"adjl={lemma}|{c}" for c in comps]

@@ -1,8 +1,10 @@
 """The attribution frames: each returns the located parts of one attribution (``roles.Parts``).
 
-Four frames: a reporting verb ("X said (that) ...", "..., X said", "X said: '...'", "X told Y",
+Five frames: a reporting verb ("X said (that) ...", "..., X said", "X said: '...'", "X told Y",
 "X was quoted by Y", "X is expected to ..."), "according to X (citing Y), ...", a hedge adverb
-("... is reportedly seeking ..."), and a headline colon ("Lynch: No outside influence on probe").
+("... is reportedly seeking ..."), a noun cue ("his claim that ...", "support for X"), and a
+headline colon ("Lynch: No outside influence on probe"). A copula with an adjective complement
+("are uneasy about X") is read as a reporting verb.
 Sources and cue spans come from ``roles.py``, contents from ``contents.py``.
 """
 from __future__ import annotations
@@ -10,21 +12,24 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirewatch.claims.contents import (
+    adjective_content,
     clause_content,
     complete_quote,
     crosses_line,
+    cut_tail,
+    extend_run_on,
     prefer_quote,
     quote_content,
     raising_content,
     recipient_relay,
 )
-from wirewatch.claims.features import is_quote_token
+from wirewatch.claims.features import SOURCE_PREPS, copula_adjective, is_quote_token, noun_complement
 from wirewatch.claims.lexicon import word_class
 from wirewatch.claims.quotes import QuoteIndex
 from wirewatch.claims.roles import Parts, chained_complement, chained_head, child_with, cue_tokens, find_source, source_span
 from wirewatch.claims.spans import Span, subtree_span, token_range_span, tokens_span
 
-__all__ = ["Parts", "according_to", "adverbial", "chained_head", "headline_colon", "verbal"]
+__all__ = ["Parts", "according_to", "adverbial", "chained_head", "headline_colon", "nominal", "verbal"]
 
 
 def verbal(tok: Token, quotes: QuoteIndex, outer: Token | None = None) -> Parts | None:
@@ -40,6 +45,13 @@ def verbal(tok: Token, quotes: QuoteIndex, outer: Token | None = None) -> Parts 
         return verbal(inner, quotes, outer=tok)
     src = find_source(tok)
     content, prep = clause_content(tok)
+    adj = copula_adjective(tok)
+    adj_cue: list[Token] = []
+    if adj is not None and content is None:
+        content, adj_prep = adjective_content(adj)
+        adj_cue = adjective_cue(adj, adj_prep)
+    if adj is not None and src is not None and src.lower_ == "it":
+        src = None  # extraposition: "it is clear that ..." names no source
     quote, follows = quote_content(tok, src, quotes)
     quoted = False
     if quote is not None and prefer_quote(tok, content, quote, follows):
@@ -48,14 +60,54 @@ def verbal(tok: Token, quotes: QuoteIndex, outer: Token | None = None) -> Parts 
     if raised is not None:
         content, src = raised, None
     if not quoted and content is not None:
+        if content[0] > tok.idx:
+            content = extend_run_on(tok.doc, content, quotes.sentence_ends[tok.i])
         content = complete_quote(content, quotes)
         if crosses_line(quotes.text, content, tok.idx):
             return None
     if content is None:
         return None
-    cue = cue_tokens(tok, prep) + (cue_tokens(outer) if outer is not None else [])
+    cue = cue_tokens(tok, prep) + adj_cue + (cue_tokens(outer) if outer is not None else [])
     return Parts(cue=tokens_span(cue), content=content, source=source_span(src, tok),
                  source_head=src, via=recipient_relay(tok), quoted=quoted)
+
+
+def adjective_cue(adj: Token, prep: Token | None) -> list[Token]:
+    """Return the cue tokens a copula's adjective adds: the adjective, its degree adverbs, its preposition."""
+    toks = [adj] + [c for c in adj.children if c.dep_ in ("advmod", "neg") and c.i < adj.i]
+    return toks + ([prep] if prep is not None else [])
+
+
+#: Left dependents of a noun cue that PolNeAR puts in the cue ("a sharp attack", "overwhelming support").
+_NOUN_CUE_DEPS = frozenset({"det", "amod", "compound", "advmod", "nummod"})
+
+
+def nominal(tok: Token) -> Parts | None:
+    """Return the parts of a noun cue: "his claim that X", "support for X", "a warning not to X".
+
+    The content is the noun's clause or prepositional object, the source its possessor ("his",
+    "Trump's") or the object of "among"/"from"/"by" ("fears among economists"); the cue spans the
+    noun with its determiner and modifiers, and the preposition.
+    """
+    comp = noun_complement(tok)
+    if comp is None:
+        return None
+    doc = tok.doc
+    if comp.dep_ == "prep":
+        obj = child_with(comp, "pobj", "pcomp")
+        content = subtree_span(obj) if obj is not None else None
+        cue = [tok, comp]
+    else:
+        content = cut_tail(doc, comp.left_edge.i, comp.right_edge.i, comp.i)
+        cue = [tok]
+    left = [c for c in tok.children if c.i < tok.i and c.dep_ in _NOUN_CUE_DEPS and c.pos_ != "PROPN"]
+    cue += [t for c in left for t in c.subtree]
+    src = child_with(tok, "poss")
+    if src is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS and c.i > tok.i), None)
+        src = child_with(by, "pobj") if by is not None else None
+    source = subtree_span(src) if src is not None else None
+    return Parts(cue=tokens_span(cue), content=content, source=source, source_head=src, frame="nominal")
 
 
 def according_to(tok: Token) -> Parts | None:
@@ -68,9 +120,10 @@ def according_to(tok: Token) -> Parts | None:
         return None
     src, via = pobj, []
     cite = next((c for c in pobj.children if c.dep_ == "acl" and c.lemma_ in word_class("relay")), None)
-    if cite is not None and child_with(cite, "dobj") is not None:
+    cited = child_with(cite, "dobj") if cite is not None else None
+    if cite is not None and cited is not None:
         via = [s for s in [subtree_span(pobj, [cite])] if s]
-        src = child_with(cite, "dobj")
+        src = cited
     content = _host_clause_content(tok)
     if content is None:
         return None

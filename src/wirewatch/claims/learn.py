@@ -18,7 +18,9 @@ parses), finds the head token of every gold cue span, and writes two tables unde
   ("has said", "also said", "talked about", "pointed out").
 
 * ``cue_model.tsv``: weights of a logistic-regression cue classifier over the features of
-  ``features.cue_features`` (lemma, frame, dependency, subject type, complements, head).
+  ``features.cue_features`` (lemma, frame, dependency, subject type, complements, head), fitted
+  on the candidates of ``features.is_candidate`` (verbs, copulas with an adjective, nouns with a
+  complement).
 
 Never run it on the dev or test splits.
 """
@@ -32,13 +34,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from wirewatch.claims.features import CUE_POS, child_keys, cue_features, frame, lemma_key
+from wirewatch.claims.features import CUE_POS, child_keys, cue_features, frame, is_candidate, lemma_key
 from wirewatch.claims.quotes import QuoteIndex
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MIN_COUNT = 2
-#: The classifier is trained on the candidates the extractor scores: verbs and auxiliaries.
-VERBAL_POS = frozenset({"VERB", "AUX"})
 #: Classifier features seen fewer times in train are dropped.
 MIN_FEATURE_COUNT = 5
 
@@ -81,7 +81,7 @@ def count_doc(doc: Doc, cues: list[tuple[int, int]], lex: collections.Counter, s
     for tok in doc:
         if tok.pos_ not in CUE_POS or quotes.containing(tok.idx) is not None:
             continue
-        if examples is not None and tok.pos_ in VERBAL_POS and not (tok.is_stop and tok.pos_ != "VERB"):
+        if examples is not None and is_candidate(tok):
             examples.append((cue_features(tok), tok.i in heads))
         key = (lemma_key(tok), tok.pos_, frame(tok))
         lex[key + ("all",)] += 1

@@ -98,6 +98,12 @@ def cue_probability(features: list[str]) -> float:
 
 
 @functools.cache
+def promising_noun(lemma: str) -> bool:
+    """Return True when the classifier weighs the noun lemma towards a cue (a cheap gate before scoring)."""
+    return cue_model().get(f"l={lemma}|NOUN", 0.0) > 0.0
+
+
+@functools.cache
 def cue_span_rates() -> dict[tuple[str, str, str], float]:
     """Load ``cue_span.tsv``: (dep, word, side) -> share of such children inside gold cue spans."""
     return _parse("cue_span.tsv", lambda rows: {
