@@ -8,6 +8,7 @@ collective description (``South Korea officials``, ``Russian agencies``) is a gr
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,6 +16,7 @@ from wirewatch.document import Span
 from wirewatch.entities.kb import code_mention
 
 _NP_POS = {"PROPN", "ADJ", "NOUN"}
+_WORDLIKE = re.compile(r"[^\W\d_][\w'’.\-]*")
 LEADER_ROLES = {"leader", "president", "dictator", "premier", "ruler", "strongman", "head of state", "chancellor",
                 "prime minister", "supreme leader", "king", "emir", "monarch", "autocrat"}
 
@@ -39,9 +41,10 @@ def title_before(sdoc: Any, start_char: int) -> str:
     i = span.start if span is not None else 0
     words: list[str] = []
     j = i - 1
-    while j >= 0 and len(words) < 6:
+    while j >= 0 and len(words) < 6 and not sdoc[j + 1].is_sent_start:
         tok = sdoc[j]
-        if tok.pos_ not in _NP_POS or tok.ent_type_ == "PERSON" or "\n" in tok.whitespace_:
+        if (tok.pos_ not in _NP_POS or tok.ent_type_ == "PERSON" or "\n" in tok.whitespace_
+                or not _WORDLIKE.fullmatch(tok.text)):
             break
         words.insert(0, tok.text)
         j -= 1

@@ -118,6 +118,7 @@ def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
     if a is not None:
         ent.name, ent.kind, ent.country, ent.sector = a.name, a.kind, a.country, a.sector
         ent.role, ent.wikidata = a.role, a.wikidata
+        ent.country = titled_country(doc, c, kb, year) or ent.country
         return ent
     if country_named(ent, c, kb):
         return ent
@@ -140,6 +141,19 @@ def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
     return ent
 
 
+def titled_country(doc: Document, c: Cluster, kb: Any, year: int | None) -> str | None:
+    """The country a person's title in the text gives ("Serbian President Vojislav Kostunica"):
+    the text's own word wins over the knowledge base's row (which may name a state since gone)."""
+    if c.label != "person":
+        return None
+    for m in c.mentions:
+        phrase = title_before(doc.spacy_doc, m.span.start)
+        coding = code_mention(phrase, kb, year) if phrase else None
+        if coding is not None and coding.country and coding.actor is None:
+            return str(coding.country)
+    return None
+
+
 def country_named(ent: Entity, c: Cluster, kb: Any) -> bool:
     """A "person" or "organization" that NER found but that is a country ("Sri Lanka", "the
     Democratic People's Republic of Korea") or a nationality ("Ugandan"): recode it as such."""
@@ -148,11 +162,11 @@ def country_named(ent: Entity, c: Cluster, kb: Any) -> bool:
         return False
     country = found.pop()
     ent.country = country.iso3
-    adjectives = {key_of(a) for a in country.adjectives}
-    if all(key_of(n) in adjectives for n in c.names):
-        ent.kind = "group"
-    else:
+    names = {key_of(x) for x in (country.name, country.iso3, country.iso2, *country.aliases)}
+    if all(key_of(n) in names for n in c.names):
         ent.kind, ent.name = "country", country.name
+    else:  # "Ugandan", "Young Algerians", "Radical French": people of that country
+        ent.kind = "group"
     return True
 
 

