@@ -9,8 +9,9 @@ Both run as child processes on the same documents (by default news texts from th
 
 Reported for each: documents/s and words/s over the processing time (model and data loading
 excluded, reported apart as start-up), wall time of the whole command, and peak resident
-memory (ru_maxrss of the child). Then the ratio of wirewatch's throughput to spaCy's, and
-each wirewatch stage's share of the pipeline time.
+memory (ru_maxrss of the child). Then the ratio of wirewatch's throughput to spaCy's, each
+wirewatch stage's share of the pipeline time, and the gazetteer's load time, resident memory
+and lookup time (in a child of its own).
 
 Usage: python bench/throughput.py [--shared ../shared] [--docs 300] [--json OUT.json]
 """
@@ -38,6 +39,29 @@ for _ in nlp.pipe(texts, batch_size=int(sys.argv[3])):
     pass
 t2 = time.perf_counter()
 print(json.dumps({"startup_seconds": t1 - t0, "seconds": t2 - t1}))
+"""
+
+
+GAZETTEER_CHILD = """
+from wirewatch.places.gazetteer import Gazetteer
+Gazetteer.load()  # build the disk cache if this machine has none yet (not timed)
+"""
+
+GAZETTEER_LOAD = """
+import json, os, time
+def rss():
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+import wirewatch.places.gazetteer as g
+before = rss()
+t0 = time.perf_counter()
+gaz = g.Gazetteer.load()
+seconds = time.perf_counter() - t0
+t1 = time.perf_counter()
+for name in ("Vladivostok", "Alexandria", "Paris", "Springfield", "Russian Far East") * 200:
+    gaz.lookup(name)
+lookup_us = (time.perf_counter() - t1) / 1000 * 1e6
+print(json.dumps({"load_seconds": seconds, "resident_mib": (rss() - before) / 2**20, "lookup_us": lookup_us}))
 """
 
 
@@ -95,6 +119,8 @@ def main() -> None:
         ww_wall, ww_rss, _ = run_child([args.wirewatch, "extract", str(src), "-o", str(Path(tmp, "out.jsonl")),
                                         "-q", "--stats", str(stats_path)])
         ww = json.loads(stats_path.read_text())
+    run_child([sys.executable, "-c", GAZETTEER_CHILD])
+    gz = json.loads(run_child([sys.executable, "-c", GAZETTEER_LOAD])[2])
     ww_run = ww["seconds"] - ww["startup_seconds"]
     total_stage = sum(ww["stage_seconds"].values()) or 1.0
     res = {
@@ -108,12 +134,15 @@ def main() -> None:
                       "stage_share": {k: v / total_stage for k, v in ww["stage_seconds"].items()}},
     }
     res["ratio"] = res["wirewatch"]["docs_per_s"] / res["spacy"]["docs_per_s"]
+    res["gazetteer"] = gz
     print(f"{len(docs)} documents, {words:,} words (model {args.model}, batch {args.batch_size})")
     for name in ("spacy", "wirewatch"):
         r = res[name]
         print(f"  {name:10s} {r['docs_per_s']:7.1f} docs/s  {r['words_per_s']:9,.0f} words/s  "
               f"start-up {r['startup_seconds']:.1f} s  wall {r['wall_seconds']:.1f} s  peak RSS {r['peak_rss_mib']:.0f} MiB")
     print("  stage share of wirewatch time: " + ", ".join(f"{k} {100 * v:.1f}%" for k, v in res["wirewatch"]["stage_share"].items()))
+    print(f"  gazetteer: loads in {gz['load_seconds']:.2f} s from its cache, {gz['resident_mib']:.0f} MiB resident, "
+          f"{gz['lookup_us']:.1f} µs per lookup")
     print(f"ratio wirewatch/spaCy throughput: {res['ratio']:.2f}x")
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=2) + "\n")
