@@ -39,3 +39,9 @@ def test_every_mention_points_into_the_text(doc):
     for e in doc.entities:
         for m in e.mentions:
             assert TEXT[m.start:m.end] == m.text
+
+
+def test_nationality_led_name_is_a_group_of_that_country(pipe):
+    d = pipe.process(Document(id="g", text="Bosnian Serbs demanded a truce with Moslem forces in east Bosnia."))
+    groups = [e for e in d.entities if e.kind == "group" and e.country == "BIH"]
+    assert groups and any("Bosnian Serbs" in m.text for g in groups for m in g.mentions)

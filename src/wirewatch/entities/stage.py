@@ -120,7 +120,7 @@ def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
         ent.role, ent.wikidata = a.role, a.wikidata
         ent.country = titled_country(doc, c, kb, year) or ent.country
         return ent
-    if country_named(ent, c, kb):
+    if country_named(ent, c, kb) or nationality_led(ent, kb):
         return ent
     shared_coding(ent, c, kb, year)
     if c.label != "person":
@@ -167,6 +167,19 @@ def country_named(ent: Entity, c: Cluster, kb: Any) -> bool:
         ent.kind, ent.name = "country", country.name
     else:  # "Ugandan", "Young Algerians", "Radical French": people of that country
         ent.kind = "group"
+    return True
+
+
+def nationality_led(ent: Entity, kb: Any) -> bool:
+    """A name NER took for a person or organization that opens with a nationality word and ends
+    in a plural ("Bosnian Serbs", "Iraqi Kurds"): a group of that country."""
+    words = ent.name.split()
+    if len(words) < 2 or not words[-1].endswith("s") or words[-1][0].islower():
+        return False
+    country = kb.country(words[0])
+    if country is None or key_of(words[0]) not in {key_of(a) for a in country.adjectives}:
+        return False
+    ent.kind, ent.country = "group", country.iso3
     return True
 
 
