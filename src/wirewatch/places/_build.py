@@ -257,5 +257,6 @@ def _knowledge_base_country_names(b: _Builder) -> None:
         if row is None:
             continue
         for alias in filter(None, [r.get("name", "")] + r.get("aliases", "").split("|")):
-            if len(alias) >= 4 and not any(k in b.names for k in variants(alias)):
+            long_enough = len(alias) >= 4 or (len(alias) == 3 and alias.isupper())  # "PRC", not "US"
+            if long_enough and not any(k in b.names for k in variants(alias)):
                 b.name(row, alias, alternate=True)
