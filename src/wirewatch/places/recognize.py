@@ -279,7 +279,10 @@ class Recognizer:
         if is_adjective(k) and self._best_feature(k) not in ("country", "admin", "region", "water"):
             return None
         labels = {tok.label[t] for t in range(s, e)}
-        if labels & NEVER_PLACE_LABELS and not ner:
+        never = labels & NEVER_PLACE_LABELS
+        if never == {"NORP"} and not is_adjective(k):
+            never = set()  # spaCy tags some towns NORP ("the town of Samarra"); they stay weak mentions
+        if never and not ner:
             return None
         if self.person_votes[k] >= max(1, self.place_votes[k]):
             return None
