@@ -32,6 +32,7 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
             doc.entities.append(ent)
         ent.add(Mention(m.start, m.end, m.text, "DEMONYM" if country_of_adjective(m.text) else "PLACE"))
     resolve_anaphors(doc)
+    assign_home_country(doc)
     if doc.dateline is not None:
         doc.dateline.places = dateline_places(doc)
 
@@ -62,6 +63,24 @@ def resolve_anaphors(doc: Document) -> None:
                     best, best_key = e, key
         if best is not None:
             best.add(Mention(m.start(), m.end(), m.group(0), "ANAPHOR"))
+
+
+STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "SPY", "LEG")
+
+
+def assign_home_country(doc: Document) -> None:
+    """An official the text gives a title but no nationality ("President Abdelaziz Bouteflicka"),
+    or an organization nothing codes ("the fundamentalist Umma party"), belongs to the country
+    the text is set in, when all the places it names lie in one country."""
+    countries = {e.country for e in doc.entities if e.geo is not None and e.country}
+    if len(countries) != 1:
+        return
+    home = next(iter(countries))
+    for e in doc.entities:
+        if e.country is not None or e.geo is not None:
+            continue
+        if (e.kind == "person" and e.sector in STATE_SECTORS) or (e.kind == "organization" and e.sector is None):
+            e.country = home
 
 
 def _claim_span(doc: Document, start: int, end: int) -> bool:
