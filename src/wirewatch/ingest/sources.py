@@ -165,31 +165,30 @@ def read_jsonl(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iterator[
         if len(raw) > max_bytes + 1024:
             yield InputTooLargeError(where, f"larger than the {max_bytes:,}-byte limit")
             continue
-        try:
-            obj = json.loads(decode(raw, where))
-        except InputError as err:
-            yield err
-            continue
-        except json.JSONDecodeError as exc:
-            yield MalformedInputError(where, f"invalid JSON ({exc.msg} at column {exc.colno}); expected {{id, text, date?}}")
-            continue
-        yield _from_json(obj, where)
+        obj = _parse_json(raw, where, "column {col}", "{id, text, date?}")
+        yield obj if isinstance(obj, InputError) else _from_json(obj, where)
 
 
 def read_json_array(data: bytes, origin: str) -> Iterator[Item]:
     """Documents from a ``.json`` file: one array of ``{id, text, ...}`` objects, or one object."""
-    try:
-        obj = json.loads(decode(data, origin))
-    except InputError as err:
-        yield err
-        return
-    except json.JSONDecodeError as exc:
-        yield MalformedInputError(origin, f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}); "
-                                  "expected an array of {id, text, date?} objects")
+    obj = _parse_json(data, origin, "line {line}, column {col}", "an array of {id, text, date?} objects")
+    if isinstance(obj, InputError):
+        yield obj
         return
     items = obj if isinstance(obj, list) else [obj]
     for n, item in enumerate(items):
         yield _from_json(item, f"{origin} item {n}")
+
+
+def _parse_json(data: bytes, where: str, position: str, expected: str) -> object:
+    """The parsed JSON value of ``data``, or the error that says what is wrong where."""
+    try:
+        return json.loads(decode(data, where))
+    except InputError as err:
+        return err
+    except json.JSONDecodeError as exc:
+        at = position.format(line=exc.lineno, col=exc.colno)
+        return MalformedInputError(where, f"invalid JSON ({exc.msg} at {at}); expected {expected}")
 
 
 def _from_json(obj: object, where: str) -> Item:
