@@ -78,9 +78,14 @@ def missed_countries(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
         if any(s.start <= tok.idx < s.end for s in skip):
             continue
         country = kb.country(tok.text)
-        if country is not None and key_of(tok.text) not in {key_of(a) for a in country.adjectives}:
+        if country is not None and not is_adjective_of(country, tok.text):
             out.append(NameMention(Span(tok.idx, tok.idx + len(tok.text)), tok.text, "organization", tok.sent.start_char))
     return out
+
+
+def is_adjective_of(country: Any, word: str) -> bool:
+    """Whether ``word`` is one of the country's nationality adjectives or demonyms ("Bosnian")."""
+    return key_of(word) in {key_of(a) for a in country.adjectives}
 
 
 def agency_mentions(doc: Document) -> list[NameMention]:
@@ -177,7 +182,7 @@ def nationality_led(ent: Entity, kb: Any) -> bool:
     if len(words) < 2 or not words[-1].endswith("s") or words[-1][0].islower():
         return False
     country = kb.country(words[0])
-    if country is None or key_of(words[0]) not in {key_of(a) for a in country.adjectives}:
+    if country is None or not is_adjective_of(country, words[0]):
         return False
     ent.kind, ent.country = "group", country.iso3
     return True

@@ -57,13 +57,17 @@ def likely_language(text: str, min_ratio: float) -> str | None:
     Non-Latin script is not English; a Latin-script text is not English when it has fewer
     English function words than ``min_ratio`` and more of another language's.
     """
-    if latin_share(text) < 0.5:
+    return _other_language(text, latin_share(text), english_ratio(text)[0], min_ratio)
+
+
+def _other_language(text: str, latin: float, en: float, min_ratio: float) -> str | None:
+    if latin < 0.5:
         return "a non-Latin script"
-    en, _ = english_ratio(text)
     if en >= min_ratio:
         return None
-    best = max(OTHER_LANGUAGES, key=lambda lang: english_ratio(text, lang=lang)[0])
-    return OTHER_LANGUAGES[best] if english_ratio(text, lang=best)[0] > en else None
+    ratios = {lang: english_ratio(text, lang=lang)[0] for lang in OTHER_LANGUAGES}
+    best = max(ratios, key=ratios.__getitem__)
+    return OTHER_LANGUAGES[best] if ratios[best] > en else None
 
 
 def check_document(doc: Document, max_bytes: int, min_words: int, min_ratio: float) -> None:
@@ -75,9 +79,10 @@ def check_document(doc: Document, max_bytes: int, min_words: int, min_ratio: flo
         raise InputTooLargeError(doc.origin or doc.id, f"{size:,} bytes, over the {max_bytes:,}-byte limit "
                                  "(split it or raise [ingest] max_bytes)", doc.id)
     ratio, n = english_ratio(doc.text)
-    if n == 0 and latin_share(doc.text) >= 0.5:
+    latin = latin_share(doc.text)
+    if n == 0 and latin >= 0.5:
         raise EmptyInputError(doc.origin or doc.id, "no words in the text", doc.id)
-    lang = likely_language(doc.text, min_ratio) if n >= min_words or latin_share(doc.text) < 0.5 else None
+    lang = _other_language(doc.text, latin, ratio, min_ratio) if n >= min_words or latin < 0.5 else None
     if lang is not None:
         raise LanguageError(doc.origin or doc.id, f"not English (looks like {lang}; {ratio:.0%} English function "
                             "words); wirewatch analyses English text only", doc.id)
