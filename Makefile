@@ -1,6 +1,6 @@
 # wirewatch: the two commands of the README, and a few more.
 #   make demo   set up .venv, extract the bundled samples and the seed report into demo.db, print the events
-#   make test   set up .venv, run the whole test suite with the quality gate on the dev gold sets
+#   make test   set up .venv, type-check the package, run the whole test suite with the quality gate
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
@@ -9,7 +9,7 @@ WW := $(VENV)/bin/wirewatch
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/efe-2023-09-11-kim-jong-un-russia.txt
 
-.PHONY: install demo test test-fast eval bench clean
+.PHONY: install demo typecheck test test-fast eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,7 +23,10 @@ demo: install
 	$(WW) ingest samples/ $(wildcard $(SEED)) --db demo.db
 	$(WW) events --db demo.db
 
-test: install
+typecheck: install
+	$(PY) -m mypy src/wirewatch
+
+test: typecheck
 	$(PY) -m pytest -q
 
 test-fast: install

@@ -172,7 +172,7 @@ def events(db: str | None, actor: str | None, recipient: str | None, type_: str 
                    status=status, doc_id=doc_id, limit=limit)
     try:
         with Store(path) as store:
-            render_events(store.events(q), fmt, click.get_text_stream("stdout"))
+            render_events(store.events(q), fmt, sys.stdout)
     except WirewatchError as err:
         raise click.ClickException(str(err)) from err
 

@@ -31,7 +31,7 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
             recipients=list(found.recipients), evidence=Span(*found.evidence), status=found.status,
             confidence=found.confidence, trigger=Span(*found.trigger),
         )
-        sentence = _sentence(doc, ev.trigger)
+        sentence = _sentence(doc, Span(*found.trigger))
         ev.date = event_date(doc, ev, sentence)
         ev.place = event_place(doc, ev, sentence)
         link_claims(ev, doc.claims)

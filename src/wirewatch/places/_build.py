@@ -154,9 +154,9 @@ def _admin1(b: _Builder, iso2to3: dict[str, str]) -> dict[tuple[str, str], str]:
         b.admins[(iso3 or "", "#" + r["code"])] = row
         names[(r["cc"], r["code"])] = r["name"]
     for r in read_tsv("aliases.tsv"):
-        row = b.admins.get(("USA", "#" + r["target"]))
-        if r["kind"] == "state" and row is not None:
-            b.name(row, r["alias"])
+        state = b.admins.get(("USA", "#" + r["target"]))
+        if r["kind"] == "state" and state is not None:
+            b.name(state, r["alias"])
     _pycountry_subdivisions(b, iso2to3)
     return names
 
@@ -173,14 +173,16 @@ def _pycountry_subdivisions(b: _Builder, iso2to3: dict[str, str]) -> None:
     for sub in pycountry.subdivisions:
         if sub.parent_code is not None:
             continue
-        iso3 = iso2to3.get(sub.country_code)
+        country = iso2to3.get(sub.country_code)
+        if country is None:
+            continue
         for k in variants(sub.name):
-            row = by_key.get((iso3, k))
-            if row is None:
+            found = by_key.get((country, k))
+            if found is None:
                 stripped = re.sub(r"\b(province|region|state|oblast|prefecture|governorate)\b", "", k).strip()
-                row = by_key.get((iso3, stripped))
-            if row is not None:
-                b.name(row, sub.name, alternate=True)
+                found = by_key.get((country, stripped))
+            if found is not None:
+                b.name(found, sub.name, alternate=True)
                 break
 
 

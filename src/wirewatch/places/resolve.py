@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from wirewatch.places.gazetteer import Entry, Gazetteer, Place
@@ -170,6 +170,8 @@ class Resolver:
     def _fits(self, n: _Name, context: "_Context") -> bool:
         """Whether a weak name's place fits the document: a locative cue, a division that holds much of
         the document's places, or a confident place nearby."""
+        if n.choice is None:
+            return False
         p = self.gaz.place(n.choice.row)
         if p.feature == "landmark":
             return False
@@ -186,7 +188,7 @@ class Resolver:
             s = e.prior + n.boost.get(e.row, 0.0)
             if n.container is not None and _inside(p, n.container):
                 s += CONTAINER_BONUS
-            elif p.feature == "city" and p.population < NAMESAKE_SHARE * divisions.get(p.country, 0):
+            elif p.feature == "city" and p.population < NAMESAKE_SHARE * divisions.get(p.country or "", 0):
                 s -= NAMESAKE_PENALTY
             if context is not None:
                 s += context.bonus(n.key, p)
@@ -251,14 +253,20 @@ def _admin_of(p: Place) -> str | None:
     return p.name if p.feature == "admin" and p.admin1 is None else p.admin1
 
 
+def _admin_key(p: Place) -> tuple[str, str] | None:
+    """(country, first-level division) of p, when both are known."""
+    division = _admin_of(p)
+    return (p.country, division) if p.country and division else None
+
+
 class _Context:
     """Country and division shares and positions of the document's resolved places, one reading per name
     (uncertain readings count less), plus a grid of every name's candidates."""
 
     def __init__(self, focus: list[Place]) -> None:
         """Start with the caller's focus places."""
-        self.countries: Counter = Counter()
-        self.admins: Counter = Counter()
+        self.countries: defaultdict[str, float] = defaultdict(float)
+        self.admins: defaultdict[tuple[str, str], float] = defaultdict(float)
         self.points: dict[str, Place] = {}
         self.own: dict[str, tuple[str | None, tuple[str, str] | None, float]] = {}
         self.grid: dict[tuple[int, int], set[str]] = {}
@@ -285,7 +293,7 @@ class _Context:
         self.points.pop(k, None)
         if not confident:
             weight *= UNSURE_WEIGHT
-        admin = (p.country, _admin_of(p)) if p.country and _admin_of(p) else None
+        admin = _admin_key(p)
         if p.country:
             self.countries[p.country] += weight
         if admin:
@@ -296,7 +304,7 @@ class _Context:
 
     def admin_share(self, k: str, p: Place) -> float:
         """Share of the other names' weight that lies in p's first-level division."""
-        admin = (p.country, _admin_of(p)) if p.country and _admin_of(p) else None
+        admin = _admin_key(p)
         own_country, own_admin, own_w = self.own.get(k, (None, None, 0.0))
         total = sum(self.admins.values()) - (own_w if own_admin else 0.0)
         if admin is None or total <= 1e-9:
@@ -329,7 +337,7 @@ class _Context:
         if p.country and total_c > 1e-9:
             have = self.countries[p.country] - (own_w if own_country == p.country else 0.0)
             b += COUNTRY_WEIGHT * have / total_c
-        admin = (p.country, _admin_of(p)) if p.country and _admin_of(p) else None
+        admin = _admin_key(p)
         total_a = sum(self.admins.values()) - (own_w if own_admin else 0.0)
         if admin and total_a > 1e-9:
             have = self.admins[admin] - (own_w if own_admin == admin else 0.0)

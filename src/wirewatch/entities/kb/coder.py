@@ -221,7 +221,7 @@ def _from_parts(
     if at_country and at_org:
         if at_org[0] < at_country[0]:
             country = None
-        elif org.country != country.iso3:
+        elif org is not None and country is not None and org.country != country.iso3:
             org = None
     iso3 = (
         country.iso3

