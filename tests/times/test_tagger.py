@@ -326,6 +326,19 @@ def test_holiday_takes_nearest_year() -> None:
     assert one("Shops close on Christmas Day.", dt.date(1998, 12, 1)).value == "1998-12-25"
 
 
+def test_floating_holidays_follow_their_weekday_rule() -> None:
+    # US Election Day: the Tuesday after the first Monday in November; Thanksgiving: the
+    # fourth Thursday of November; Labor Day: the first Monday of September.
+    anchor = dt.date(1998, 10, 26)
+    assert one("The campaign runs from now until Election Day.", anchor, "Election").value == "1998-11-03"
+    assert one("Stores will open on Thanksgiving.", anchor).value == "1998-11-26"
+    assert one("Parades are planned for Labor Day.", dt.date(1999, 8, 20)).value == "1999-09-06"
+
+
+def test_lower_case_holiday_phrase_is_not_tagged() -> None:
+    assert tag_times("The election day passed quietly.", dt.date(1998, 10, 26)) == []
+
+
 def test_season_with_year() -> None:
     m = one("It snowed heavily in the winter of 1994.")
     assert (m.text, m.value) == ("the winter of 1994", "1994-WI")
@@ -360,3 +373,9 @@ def test_earlier_this_year_keeps_year_value() -> None:
 
 def test_datetime_anchor_is_used_as_its_date() -> None:
     assert one("Kim boarded a train on Monday.", dt.datetime(2023, 9, 11, 8, 30)).value == "2023-09-11"
+
+
+def test_holiday_name_must_be_title_cased() -> None:
+    anchor = dt.date(1998, 10, 26)
+    assert tag_times("They marched on a May day long ago.", anchor) == []
+    assert one("Shops shut on Christmas day.", anchor).value == "1998-12-25"

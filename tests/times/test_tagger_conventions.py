@@ -250,3 +250,18 @@ def test_the_week_of_a_date_is_its_iso_week() -> None:
     text = "The case may be resolved in a hearing the week of March 6, a relative said."
     m = only(text, dt.date(2000, 2, 24), "week")
     assert (m.text, m.value) == ("the week of March 6", "2000-W10")
+
+
+# --- possessive weekdays name known events ----------------------------------------------------
+
+def test_possessive_weekday_is_on_or_before_anchor_in_a_future_clause() -> None:
+    # "Wednesday's ruling" is the ruling already made, even in "they would fight ...".
+    fri = dt.date(2000, 1, 7)
+    m = only("Relatives said they would look for ways to get around Wednesday's ruling.", fri, "Wednesday")
+    assert m.value == "2000-01-05"
+
+
+def test_possessive_weekday_awaited_is_the_coming_day() -> None:
+    fri = dt.date(2000, 1, 7)
+    m = only("Protesters gathered ahead of Sunday's vote.", fri, "Sunday")
+    assert m.value == "2000-01-09"

@@ -77,3 +77,53 @@ def test_future_perfect_weekday_is_coming_day(nlp: Any) -> None:
 def test_weekday_after_set_to_is_scheduled_day(nlp: Any) -> None:
     text = "Extremists tried to undermine the peace process, set to resume Monday in Belfast."
     assert _value(nlp, text, dt.date(1998, 3, 22)) == "1998-03-23"
+
+
+def test_plan_participle_follows_the_tense_of_its_clause(nlp: Any) -> None:
+    # "planned for Saturday" modifies "service"; the clause "was canceled" is past.
+    sun = dt.date(1999, 10, 24)
+    text = "A memorial service planned at the university for Saturday was canceled."
+    assert _value(nlp, text, sun) == "1999-10-23"
+
+
+def test_plan_verb_keeps_the_planned_day_ahead(nlp: Any) -> None:
+    sun = dt.date(1999, 10, 24)
+    assert _value(nlp, "The university plans a memorial service for Saturday.", sun) == "1999-10-30"
+
+
+# --- reported speech: relative times follow the speech's own date ------------------------------
+
+def _values(nlp: Any, text: str, anchor: dt.date) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in tag_times(text, anchor, nlp(text))]
+
+
+def test_next_week_in_reported_speech_follows_the_speech_date(nlp: Any) -> None:
+    # Anchor Monday 2023-10-02 (W40); the speech was on Tuesday 2023-09-26 (W39).
+    text = "The minister said on Tuesday that talks would resume next week."
+    assert _values(nlp, text, dt.date(2023, 10, 2)) == [("Tuesday", "2023-09-26"), ("next week", "2023-W40")]
+
+
+def test_last_month_in_reported_speech_follows_the_speech_date(nlp: Any) -> None:
+    text = "Officials told reporters Thursday that the plant had closed last month."
+    assert _values(nlp, text, dt.date(2023, 10, 2))[-1] == ("last month", "2023-08")
+
+
+def test_relative_time_outside_reported_speech_follows_the_anchor(nlp: Any) -> None:
+    text = "The minister said on Tuesday that the talks were a success. They resume next week."
+    assert _values(nlp, text, dt.date(2023, 10, 2))[-1] == ("next week", "2023-W41")
+
+
+def test_time_of_an_adjunct_does_not_date_the_speech(nlp: Any) -> None:
+    # "11 days ago" dates the finding, not "said".
+    text = "With the finding of a rifle 11 days ago, the police said they would act next week."
+    assert _values(nlp, text, dt.date(2023, 10, 2))[-1] == ("next week", "2023-W41")
+
+
+def test_attributive_month_in_a_future_clause_is_the_nearest_instance(nlp: Any) -> None:
+    # "a June agreement" is an agreement already made; "to sell" does not move it ahead.
+    text = "The bank is continuing to try to sell itself under a June agreement with shareholders."
+    assert _value(nlp, text, dt.date(1989, 10, 27)) == "1989-06"
+
+
+def test_month_as_adverbial_in_a_future_clause_is_the_next_instance(nlp: Any) -> None:
+    assert _value(nlp, "The bank will sell itself in June.", dt.date(1989, 10, 27)) == "1990-06"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from wirewatch.times import anchoring
 from wirewatch.times import tense as tense_mod
 from wirewatch.times.timeutil import fmt_gran, season_interval
 
@@ -48,6 +49,7 @@ class Ctx:
     period_fiscal: bool = False
     span_period: tuple[Date, str] | None = None
     span_period_pos: int = -10**9
+    days: list[tuple[int, int, Date]] = field(default_factory=list)
     _tense_cache: dict[int, str | None] = field(default_factory=dict)
     _starts: list[int] | None = None
 
@@ -80,6 +82,19 @@ class Ctx:
             t = tense_mod.surface_tense(self.text, start, end, self.bounds)
         self._tense_cache[start] = t
         return t
+
+    def speech_base(self, pos: int) -> Date:
+        """The date relative expressions at ``pos`` count from: the date of the reporting
+        verb whose clause holds them ("said on Tuesday that next week ..."), else the anchor."""
+        if self.doc is None or self.anchor is None or not self.days:
+            return self.base
+        try:
+            if self._starts is None:
+                self._starts = tense_mod.token_starts(self.doc)
+            day = anchoring.speech_date(self.doc, self._starts, pos, self.days)
+        except (IndexError, AttributeError, ValueError):
+            day = None
+        return day or self.base
 
     def reference(self, pos: int, window: int = 600) -> tuple[Date, str] | None:
         """The running reference time if it was set within ``window`` chars before pos."""

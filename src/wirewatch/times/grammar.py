@@ -119,7 +119,7 @@ def macros() -> dict[str, str]:
         "SPELLEDYEAR": spelled_year,
         "MOD": r"(?:early|late|mid-?|the\s+(?:end|beginning|start|middle|rest|remainder|close)\s+of|earlier|later)",
         "DECADEWORD": r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
-        "HOLIDAY": _alt(list(lex.holidays) + ["thanksgiving day", "thanksgiving"]),
+        "HOLIDAY": _alt(list(lex.holidays) + list(lex.floating_holidays)),
     }
 
 

@@ -34,9 +34,11 @@ class Lexicon:
     parts_of_day: dict[str, str]
     time_zones: tuple[str, ...]
     holidays: dict[str, tuple[int, int]]
+    floating_holidays: dict[str, tuple[int, int, int]]
     present_ref: tuple[str, ...]
     past_ref: tuple[str, ...]
     future_ref: tuple[str, ...]
+    speech_verbs: frozenset[str]
     non_year_followers: frozenset[str]
     year_prepositions: frozenset[str]
     non_year_preceders: frozenset[str]
@@ -57,9 +59,11 @@ def _build(raw: dict[str, Any]) -> Lexicon:
         parts_of_day=dict(raw["parts_of_day"]),
         time_zones=tuple(raw["time_zones"]),
         holidays={k: (v[0], v[1]) for k, v in raw["holidays"].items()},
+        floating_holidays={k: (v[0], v[1], v[2]) for k, v in raw["floating_holidays"].items()},
         present_ref=tuple(raw["present_ref"]),
         past_ref=tuple(raw["past_ref"]),
         future_ref=tuple(raw["future_ref"]),
+        speech_verbs=frozenset(raw["speech_verbs"]),
         non_year_followers=frozenset(raw["non_year_followers"]),
         year_prepositions=frozenset(raw["year_prepositions"]),
         non_year_preceders=frozenset(raw["non_year_preceders"]),

@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from wirewatch.times.context import Ctx, Result, pick_weekday, pick_year_for, tense_mode
-from wirewatch.times.lexicon import lexicon, number_value
+from wirewatch.times.context import Ctx, Result, pick_year_for, tense_mode
+from wirewatch.times.lexicon import Lexicon, lexicon, number_value
 from wirewatch.times.timeutil import fmt_gran, quarter_of, shift
 
 Date = dt.date
@@ -141,10 +141,10 @@ def r_month_year(m: Match, ctx: Ctx) -> Result | None:
         year = ctx.base.year + {"this": 0, "last": -1, "next": 1}[rel]
         d = Date(year, month, 1)
         return Result("DATE", ctx.fmt(d, "M"), ref=(d, "M"))
-    year = year_value(m["year"])
-    if year is None or not 1000 <= year <= 2200:
+    explicit = year_value(m["year"])
+    if explicit is None or not 1000 <= explicit <= 2200:
         return None
-    d = Date(year, month, 1)
+    d = Date(explicit, month, 1)
     return Result("DATE", fmt_gran(d, "M"), ref=(d, "M"))
 
 
@@ -158,10 +158,23 @@ def r_month(m: Match, ctx: Ctx) -> Result | None:
             return None
     month = month_num(word) or 0
     mode = _deadline_mode(ctx, m.start(), tense_mode(ctx.tense(m.start(), m.end()), None))
+    if mode == "future" and not m["mod"] and _attributive(ctx, m.start(), m.end()):
+        mode = None
     year = pick_year_for(ctx.base, month, 0, mode)
     d = Date(year, month, 1)
     value = ctx.fmt(d, "M") if ctx.anchor else f"XXXX-{month:02d}"
     return Result("DATE", value, ref=(d, "M"))
+
+
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that"})
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|on|at|of|for|by|from|with|as|than|when|while|the|a|an)\b)[a-z]{3,}\b")
+
+
+def _attributive(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether a month name modifies a noun ("under a June agreement", "the October
+    slaying"): it then names an event already placed, which a future-tense clause around it
+    ("is trying to sell itself under a June agreement") does not move into the future."""
+    return ctx.word_before(start) in _DETERMINERS and bool(_NOUN_AFTER.match(ctx.text, end))
 
 
 def _year_plausible(ctx: Ctx, year: int) -> bool:
@@ -192,6 +205,8 @@ _TIME_NOUNS = frozenset({"year", "years", "season", "period", "quarter", "half",
 
 def _is_count(ctx: Ctx, start: int) -> bool:
     """True when the parser attaches the number as a count of a non-time noun."""
+    if ctx.doc is None:
+        return False
     try:
         span = ctx.doc.char_span(start, start + 4)
     except (AttributeError, ValueError):
@@ -310,20 +325,41 @@ def r_fiscal(m: Match, ctx: Ctx) -> Result | None:
 
 
 def r_holiday(m: Match, ctx: Ctx) -> Result | None:
-    """Fixed-date holidays and Thanksgiving, year from tense."""
+    """Holidays: fixed-date ones and floating ones (Thanksgiving, Election Day), year from tense."""
     name = " ".join(m["hol"].lower().split())
-    if not _capitalized(m["hol"]):
+    lex = lexicon()
+    if not _title_cased(m["hol"].split(), lex):
         return None
     mode = tense_mode(ctx.tense(m.start(), m.end()), None)
-    if name.startswith("thanksgiving"):
-        year = pick_year_for(ctx.base, 11, 25, mode)
-        d = pick_weekday(Date(year, 11, 28), 4, "past")
+    if name in lex.floating_holidays:
+        month, weekday, first = lex.floating_holidays[name]
+        year = pick_year_for(ctx.base, month, first + 3, mode)
+        d = floating_date(year, month, weekday, first)
     else:
-        month, day = lexicon().holidays[name]
+        month, day = lex.holidays[name]
         year = pick_year_for(ctx.base, month, day, mode)
         d = Date(year, month, day)
     value = ctx.fmt(d, "D") if ctx.anchor else f"XXXX-{d.month:02d}-{d.day:02d}"
     return Result("DATE", value, ref=(d, "D"))
+
+
+def _title_cased(words: list[str], lex: Lexicon) -> bool:
+    """Whether a holiday phrase is written as a name: every word capitalized ("Election
+    Day", not "election day" or "a May day"), except after a word that names a holiday by
+    itself ("Christmas day")."""
+    if not words or not _capitalized(words[0]):
+        return False
+    first = words[0].lower()
+    if first in lex.holidays or first in lex.floating_holidays:
+        return True
+    return all(_capitalized(w) or w.lower() in ("of", "'s") for w in words[1:])
+
+
+def floating_date(year: int, month: int, weekday: int, first: int) -> Date:
+    """The first ISO ``weekday`` on or after day ``first`` of ``month`` (Thanksgiving: the
+    Thursday on or after Nov. 22; US Election Day: the Tuesday on or after Nov. 2)."""
+    start = Date(year, month, first)
+    return start + dt.timedelta(days=(weekday - start.isoweekday()) % 7)
 
 
 def last_completed_quarter(base: Date) -> Date:

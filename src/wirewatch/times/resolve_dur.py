@@ -73,7 +73,7 @@ def r_duration(m: Match, ctx: Ctx) -> Result | None:
     n = None if vague else number_value(num)
     if n is None and not vague:
         return None
-    if not vague and n > 10000:
+    if n is not None and n > 10000:
         return None
     txt = m.group(0)
     if m["old"] and not vague and unit.lower().startswith("year"):

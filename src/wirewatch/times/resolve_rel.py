@@ -31,24 +31,37 @@ def _weekday_date(ctx: Ctx, m: Match, wd: int, rel: str) -> Date:
         ref = ctx.reference(m.start(), 3000)
         base = ref[0] if ref is not None and ref[1] == "D" else ctx.base
         return pick_weekday(base, wd, _ANAPHORIC_WEEKDAY[rel])
+    base = ctx.speech_base(m.start())
     if rel in ("last", "this past"):
-        return pick_weekday(ctx.base, wd, "last")
+        return pick_weekday(base, wd, "last")
     if rel == "next":
-        return pick_weekday(ctx.base, wd, "next")
+        return pick_weekday(base, wd, "next")
     if rel in ("this", "this coming", "coming"):
-        return pick_weekday(ctx.base, wd, "future")
-    return pick_weekday(ctx.base, wd, _day_mode(ctx, m))
+        return pick_weekday(base, wd, "future")
+    return pick_weekday(base, wd, _day_mode(ctx, m))
 
 
 _UNTIL = re.compile(r"(?<=[\w,]\s)(?<!\bup\s)(?<!\bnot\s)\b(?:until|till)\s+$", re.I)
 
 
+_POSSESSIVE = re.compile(r"['’]s\b")
+_AHEAD = re.compile(r"\b(?:ahead\s+of|until|till|upcoming|awaiting|await|preparing\s+for|prepare\s+for)\s+(?:the\s+)?$",
+                    re.I)
+
+
 def _day_mode(ctx: Ctx, m: Match) -> str | None:
     """Picker mode for a bare weekday: a deadline after the verb ("postponed until Tuesday",
     "given until 9 a.m. Tuesday") lies ahead whatever the tense; "up until", "not until" and a
-    fronted "Until Thursday, they had ..." mean "up to then" and follow the tense."""
+    fronted "Until Thursday, they had ..." mean "up to then" and follow the tense.
+
+    A possessive weekday ("Wednesday's ruling", "Friday's close") names an event already
+    known, so the day is taken on or before the anchor whatever the clause tense ("relatives
+    said they would fight Wednesday's ruling"), unless it is awaited ("ahead of Saturday's
+    vote")."""
     if _UNTIL.search(ctx.text, max(0, m.start() - 12), m.start()):
         return "future"
+    if _POSSESSIVE.match(ctx.text, m.end()):
+        return "future" if _AHEAD.search(ctx.text, max(0, m.start() - 24), m.start()) else "past"
     return tense_mode(ctx.tense(m.start(), m.end()))
 
 
@@ -138,8 +151,8 @@ def r_clock(m: Match, ctx: Ctx) -> Result | None:
             d = ctx.base + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(w, 0))
         else:
             d = pick_weekday(ctx.base, lexicon().weekdays[w.rstrip(".")], _day_mode(ctx, m))
-    day = ctx.fmt(d, "D") if anchored else "XXXX-XX-XX"
-    return Result("TIME", f"{day}T{hh:02d}:{mm:02d}", ref=(d, "D"))
+    day_txt = ctx.fmt(d, "D") if anchored else "XXXX-XX-XX"
+    return Result("TIME", f"{day_txt}T{hh:02d}:{mm:02d}", ref=(d, "D"))
 
 
 def _hour_of_part(hour: int, part: str) -> int:
@@ -187,7 +200,7 @@ def r_rel_period(m: Match, ctx: Ctx) -> Result | None:
     if rel in _DUR_REL:
         return _adjacent_unit(ctx, rel, code, unit)
     if rel in _REL_OFF:
-        d = shift(ctx.base, code, _REL_OFF[rel])
+        d = shift(ctx.speech_base(m.start()) if code in ("W", "M") else ctx.base, code, _REL_OFF[rel])
     else:
         ref = ctx.reference(m.start()) or (ctx.base, code)
         off = {"the previous": -1, "the preceding": -1, "the prior": -1, "the following": 1}.get(rel, 0)

@@ -2,8 +2,10 @@
 
 ``tag_times`` finds time expressions with a regular-expression grammar (``grammar.py``),
 keeps the longest non-overlapping matches, and normalizes each to a TimeML TIMEX3 type and
-value anchored on the document date, using clause tense (from a spaCy parse when given)
-and a running reference time for anaphoric expressions ("a year earlier", "the day before").
+value anchored on the document date, using clause tense (from a spaCy parse when given),
+a running reference time for anaphoric expressions ("a year earlier", "the day before"),
+and, in reported speech, the speech's own date ("said on Tuesday that next week ...",
+see ``anchoring.py``).
 Span conventions follow TimeBank: signals such as "in", "on", "since" are left out, while
 determiners and modifiers that belong to the expression ("the past two years", "early 2020",
 "around 20 hours") are kept.
@@ -187,6 +189,8 @@ def _remember(ctx: Ctx, res: Result, start: int, end: int) -> None:
         ctx.span_period, ctx.span_period_pos = res.period, end
     if res.ref is None:
         return
+    if res.ref[1] == "D":
+        ctx.days.append((start, end, res.ref[0]))
     ctx.ref, ctx.ref_pos = res.ref, end
     if res.ref[1] in ("Q", "H") and _reports_on(ctx, res.ref, start):
         ctx.period, ctx.period_pos = res.ref, end

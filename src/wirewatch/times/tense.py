@@ -59,12 +59,13 @@ def surface_tense(text: str, start: int, end: int, bounds: list[tuple[int, int]]
     return None
 
 
-def _governing_verb(tok: Any) -> Any | None:
+def governing_verb(tok: Any) -> Any | None:
+    """The nearest verb or auxiliary at or above ``tok`` in the parse (None beyond 12 hops)."""
     seen = 0
     while seen < 12:
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         seen += 1
@@ -76,8 +77,10 @@ def _verb_tense(verb: Any, depth: int = 0) -> str | None:
     lower = {a.lower_ for a in auxes}
     if lower & _PAST_MODALS and "have" in lower:
         return PAST
-    if lower & _MODALS or (verb.lemma_ in _PLAN_VERBS and "had" not in lower):
+    if lower & _MODALS:
         return FUTURE
+    if verb.lemma_ in _PLAN_VERBS and "had" not in lower:
+        return _plan_tense(verb, depth)
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes if a.lower_ != "would"):
         return PAST
     if verb.tag_ == "VBN" and lower & {"has", "have", "had"}:
@@ -93,6 +96,20 @@ def _verb_tense(verb: Any, depth: int = 0) -> str | None:
     return None
 
 
+def _plan_tense(verb: Any, depth: int) -> str | None:
+    """Tense of a time governed by a plan verb ("plan", "schedule", "expect", "intend").
+
+    What is planned lies ahead ("plans to open Monday", "planned a rally on Saturday"),
+    except that a plan participle modifying a noun ("a service planned for Saturday was
+    canceled") takes the tense of the clause around that noun.
+    """
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and depth < 4:
+        gov = governing_verb(verb.head) if verb.head.i != verb.i else None
+        if gov is not None and gov.i != verb.i:
+            return _verb_tense(gov, depth + 1) or FUTURE
+    return FUTURE
+
+
 def token_starts(doc: Any) -> list[int]:
     """Char offsets of the tokens of a spaCy Doc (for bisecting an offset to a token)."""
     return [t.idx for t in doc]
@@ -103,8 +120,8 @@ def _infinitive_tense(verb: Any, depth: int) -> str | None:
     perfect ("had been due to expire") past; under a simple past it is future relative to
     a past time, so unknown relative to the document date."""
     head = verb.head
-    gov = head.head if head.pos_ == "ADJ" and head.head is not head else head
-    if head is verb or depth >= 4 or gov.pos_ not in ("VERB", "AUX"):
+    gov = head.head if head.pos_ == "ADJ" and head.head.i != head.i else head
+    if head.i == verb.i or depth >= 4 or gov.pos_ not in ("VERB", "AUX"):
         return FUTURE
     gov_aux = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
     if "had" in gov_aux or gov.lower_ == "had":
@@ -124,5 +141,5 @@ def parsed_tense(doc: Any, start: int, starts: list[int] | None = None) -> str |
     """
     starts = starts if starts is not None else token_starts(doc)
     i = max(0, bisect.bisect_right(starts, start) - 1)
-    verb = _governing_verb(doc[i])
+    verb = governing_verb(doc[i])
     return _verb_tense(verb) if verb is not None else None
