@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from wirewatch.claims.features import is_quote_token
+from wirewatch.claims.features import SOURCE_PREPS, is_quote_token
 from wirewatch.claims.lexicon import word_class
 from wirewatch.claims.quotes import QuoteIndex
 from wirewatch.claims.roles import child_with, joins_cue
@@ -18,7 +18,7 @@ from wirewatch.claims.spans import Span, subtree_span, token_range_span
 
 _CONTENT_PREPS = frozenset({"about", "on", "for", "of", "against", "with", "to", "at", "as", "over", "into", "from"})
 #: Dependents that, after a comma at the end of a content span, are commentary, not content.
-_TAIL_DEPS = frozenset({"relcl", "appos"})
+_TAIL_DEPS = frozenset({"relcl"})
 _OBJECT_DEPS = ("dobj", "xcomp", "attr", "oprd")
 
 
@@ -56,8 +56,8 @@ def quote_content(tok: Token, source: Token | None, quotes: QuoteIndex) -> tuple
     if before is not None and _closes_utterance(text, before, start):
         resumed = quotes.starting_after(end, text, gap=" ,.\t")
         if resumed is None:
-            resumed = quotes.starting_after(_sentence_end(tok, quotes), text, gap=" \t")
-        if resumed is not None and "\n" in text[end:resumed[0]]:
+            resumed = quotes.starting_after(_sentence_end(tok, quotes), text, gap=" \t\n")
+        if resumed is not None and (text[end:resumed[0]].count("\n") > 2 or _awaits_own_cue(text, resumed)):
             resumed = None
         first = lead_in_start(tok.doc, text, before[0])
         return ((first, resumed[1]) if resumed is not None else (first, before[1])), True
@@ -94,13 +94,20 @@ def lead_in_start(doc: Doc, text: str, quote_start: int) -> int:
     return sent_start
 
 
+def _awaits_own_cue(text: str, quote: Span) -> bool:
+    """Return True when a quotation ends with a comma inside its marks ("...,” she said"), so that
+    it belongs to the reporting clause that follows it, not to the one before it."""
+    inner = text[quote[0]:quote[1]].rstrip("\"'”’»` ")
+    return inner.endswith(",")
+
+
 def _closes_utterance(text: str, quote: Span, clause_start: int) -> bool:
     """Return True when a quotation ends as an utterance ("...,” he said"), not as a name ("“X” was")."""
     inner = text[quote[0]:quote[1]].rstrip("\"'”’»` ")
     return inner[-1:] in (",", ".", "?", "!", "…", "-", "—") or "," in text[quote[1]:clause_start]
 
 
-def _object_content(tok: Token, obj: Token) -> Span | None:
+def object_content(tok: Token, obj: Token) -> Span | None:
     """Return the object's span extended over the dependents that follow it ("accused X of Y")."""
     last = obj.right_edge.i
     for sib in tok.children:
@@ -160,7 +167,7 @@ def clause_content(tok: Token) -> tuple[Span | None, Token | None]:
     if prep is not None:
         pobj = child_with(prep, "pobj", "pcomp")
         if pobj is not None:
-            return _object_content(tok, pobj), prep
+            return object_content(tok, pobj), prep
     for dep in _OBJECT_DEPS:
         obj = child_with(tok, dep)
         if obj is not None and obj.i > tok.i:
@@ -169,7 +176,7 @@ def clause_content(tok: Token) -> tuple[Span | None, Token | None]:
             clause = _that_clause(obj)
             if clause is not None:
                 return cut_tail(tok.doc, clause.left_edge.i, clause.right_edge.i, clause.i), None
-            return _object_content(tok, obj), None
+            return object_content(tok, obj), None
     subj = child_with(tok, "nsubjpass")
     if subj is not None and child_with(tok, "agent") is not None:
         return subtree_span(subj), None
@@ -244,7 +251,7 @@ def raising_content(tok: Token) -> Span | None:
         comps: tuple[str, ...] = ("xcomp", "ccomp")
     elif lemma in word_class("appearance"):
         subj = child_with(tok, "nsubj")
-        comps = ("xcomp", "ccomp", "acomp", "attr")
+        comps = ("xcomp", "ccomp", "acomp", "attr", "oprd")
     else:
         return None
     comp = child_with(tok, *comps)
@@ -314,3 +321,156 @@ def prefer_quote(tok: Token, content: Span | None, quote: Span, follows: bool) -
     return follows and not right_of_cue
 
 
+#: Dependents of a cue verb that, after its clausal complement, end the content (another predicate).
+_STOP_DEPS = frozenset({"conj", "cc", "parataxis"})
+_DASHES = frozenset({"—", "–", "--", "-", ";", ":", "("})
+
+
+def extend_over_adjuncts(tok: Token, content: Span) -> Span:
+    """Extend a clausal content over the cue verb's later dependents that the parser misattached.
+
+    "said he met Trump, something many doubted" or "said it was done in 1987" often hang the
+    end of the reported clause on the reporting verb; PolNeAR's content runs on over them, and
+    over a second reported clause ("said X, but that Y"). Another predicate of the cue verb
+    (", but did not recommend ..."), a contrast (", while 13 percent ..."), a dash or a line
+    break ends the content.
+    """
+    doc = tok.doc
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return content
+    last = span[-1].i
+    later = [c for c in tok.children if c.i > last]
+    for k, child in enumerate(later):
+        if child.dep_ == "punct" and child.text not in _DASHES:
+            continue
+        if child.dep_ == "cc" and any(_that_clause_conj(c) for c in later[k + 1:]):
+            continue
+        if child.dep_ in _STOP_DEPS and not _that_clause_conj(child) or child.dep_ == "punct" or _contrast(child):
+            break
+        if any("\n" in t.whitespace_ or t.is_space for t in doc[last:child.right_edge.i + 1]):
+            break
+        last = child.right_edge.i
+    return token_range_span(doc, span[0].i, last) or content
+
+
+def _that_clause_conj(tok: Token) -> bool:
+    """Return True when ``tok`` is a coordinated clause opened by "that" ("..., and that Y")."""
+    return tok.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children)
+
+
+#: Words opening an adjunct that contrasts another group or view with the content ("while 13 percent ...").
+_CONTRAST_WORDS = frozenset({"while", "whereas", "however", "compared", "unlike", "meanwhile"})
+
+
+def _contrast(child: Token) -> bool:
+    """Return True when a dependent after the content opens a contrast ("while ...", "compared with ...")."""
+    return child.left_edge.lower_ in _CONTRAST_WORDS or child.lower_ in _CONTRAST_WORDS
+
+
+# --- contents of tagged cues and fallback frames -------------------------------------------------
+
+#: Complements of a cue word that hold its content, in order of preference.
+_COMPLEMENTS = ("ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl")
+#: Complements read as objects, extended over the dependents that follow them ("call X *a liar*").
+_OBJECTS = frozenset({"dobj", "attr", "oprd"})
+#: Parts of speech of the cue words whose complements may hold the content.
+_ANCHOR_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ", "ADP", "PROPN"})
+#: Named-entity types of a prepositional object that is a setting, not a content ("spoke *at the White House*").
+_SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+def cue_anchors(tok: Token, cue: Span | None) -> list[Token]:
+    """Return the cue words whose complements may hold the content: the cue's words from last to
+    first ("shot back, *saying*", "called *for*"), then the head ``tok``; just ``tok`` without a cue span."""
+    if cue is None:
+        return [tok]
+    words = tok.doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    found = [t for t in reversed(list(words or [])) if t.pos_ in _ANCHOR_POS]
+    return found + ([tok] if tok not in found else [])
+
+
+def _outside_cue(tok: Token, cue: Span | None) -> bool:
+    """Return True when ``tok``'s subtree starts after the cue (or no cue span is known)."""
+    return cue is None or tok.left_edge.idx >= cue[1]
+
+
+def complement_content(tok: Token, cue: Span | None = None) -> Span | None:
+    """Return the span of the first complement of ``tok`` after the cue that can hold a content.
+
+    A preposition gives its object (extended like a verb's object); another word its clause, open
+    complement or object, then the object of a preposition that is not a setting ("spoke at the
+    White House *about X*"), then its passive subject before the cue.
+
+    Args:
+        tok: A word of the cue.
+        cue: The cue's character span; complements starting inside it are skipped, but for a mark
+            ("called *for* X to resign").
+    """
+    doc = tok.doc
+    if tok.pos_ == "ADP":
+        obj = child_with(tok, "pobj", "pcomp")
+        if obj is None or not _outside_cue(obj, cue):
+            return None
+        return object_content(tok.head, obj) if tok.dep_ == "prep" else subtree_span(obj)
+    for dep in _COMPLEMENTS:
+        comp = next((c for c in tok.children if c.dep_ == dep and c.i > tok.i and (cue is None or c.idx >= cue[1])), None)
+        if comp is not None:
+            if dep in _OBJECTS and comp.left_edge.idx >= (cue[1] if cue is not None else 0):
+                return object_content(tok, comp)  # "describing *their meeting as* ..."
+            first = comp.left_edge.i
+            while cue is not None and doc[first].idx < cue[1]:
+                first += 1  # a complement's mark inside the cue ("called *for* X to resign")
+            return cut_tail(doc, first, comp.right_edge.i, comp.i)
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ not in SOURCE_PREPS):
+        obj = child_with(prep, "pobj", "pcomp")
+        if obj is not None and obj.ent_type_ not in _SETTING_ENTS and _outside_cue(obj, cue):
+            return cut_tail(doc, obj.left_edge.i, obj.right_edge.i, obj.i)
+    subj = child_with(tok, "nsubjpass")
+    if subj is not None and (cue is None or subj.right_edge.idx < cue[0]):
+        return subtree_span(subj)
+    return None
+
+
+def modifier_content(tok: Token) -> Span | None:
+    """Return the content of a modifier cue.
+
+    That is the noun phrase a participle with an agent modifies ("firms *sued* by the NAACP"),
+    the relative pronoun a relative clause takes ("which he *shares*"), or the noun an adjective
+    or compound cue modifies ("*self-described* socialist").
+    """
+    head = tok.head
+    if head.i == tok.i or tok.dep_ not in ("relcl", "acl", "amod", "compound"):
+        return None
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and child_with(tok, "agent") is not None:
+        return subtree_span(head)
+    if tok.dep_ in ("relcl", "acl"):
+        rel = next((c for c in tok.children if c.dep_ in ("dobj", "pobj", "nsubjpass") and c.tag_ in ("WDT", "WP")), None)
+        return subtree_span(rel) if rel is not None else None
+    return subtree_span(head, [tok] + [c for c in head.children if c.dep_ == "relcl" and c.i > head.i])
+
+
+def after_cue(doc: Doc, cue: Span) -> Span | None:
+    """Return the largest constituent that starts right after a cue span ("mum on *the topic*").
+
+    Separating punctuation after the cue is skipped; an opening quotation mark is kept. Nothing
+    is returned when a conjunction or a closing mark follows, or the next line starts.
+    """
+    toks = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if toks is None or not len(toks) or toks.end >= len(doc):
+        return None
+    inside = {t.i for t in toks}
+    first = doc[toks.end]
+    while first.i + 1 < len(doc) and (first.is_punct and not is_quote_token(first) or first.is_space):
+        first = doc[first.i + 1]
+    if first.pos_ == "CCONJ" or first.is_punct and not is_quote_token(first):
+        return None
+    if is_quote_token(first) and first.i + 1 < len(doc):
+        span = after_cue(doc, (cue[0], first.idx + len(first.text)))
+        return (first.idx, span[1]) if span is not None else None
+    if first.sent.start != toks[-1].sent.start and "\n" in doc[first.i - 1].whitespace_ + doc[first.i - 1].text:
+        return None
+    top = first
+    while top.head.i != top.i and top.head.i not in inside and top.head.left_edge.i >= first.i:
+        top = top.head
+    return subtree_span(top)

@@ -91,3 +91,29 @@ def tokens_span(tokens: Iterable[Token]) -> Span | None:
     if not toks:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+#: Characters trimmed from an edge that ``outside`` moves.
+_SEPARATORS = frozenset(" \t\n,;:—–-")
+
+
+def outside(span: Span | None, cue: Span, text: str) -> Span | None:
+    """Return ``span`` without the part that overlaps ``cue`` at its start or end.
+
+    A span that starts inside the cue starts after it and one that ends inside it ends before it;
+    a span around the cue ("X, he said, Y") is kept. Separators left at a new edge are trimmed.
+    """
+    if span is None or span[1] <= cue[0] or span[0] >= cue[1]:
+        return span
+    start, end = span
+    if start >= cue[0] and end > cue[1]:
+        start = cue[1]
+    elif start < cue[0] and end <= cue[1]:
+        end = cue[0]
+    else:
+        return span  # around the cue ("X, he said, Y") or inside it: left as it is
+    while start < end and text[start] in _SEPARATORS:
+        start += 1
+    while end > start and text[end - 1] in _SEPARATORS:
+        end -= 1
+    return (start, end) if end > start else None
