@@ -102,21 +102,44 @@ def lemma_key(tok: Token) -> str:
     return (tok.lemma_ or tok.text).lower()
 
 
-def child_keys(child: Token, head: Token) -> list[tuple[str, str, str]]:
+def child_keys(child: Token, head: Token, content: tuple[int, int] | None = None) -> list[tuple[str, str, str]]:
     """Return the (dep, word, side) keys of a cue head's child, most specific first.
+
+    The side is "L" for a left child; with the attribution's content span, a right child is
+    looked up first by where the content lies (``right_side``), then as any right child ("R").
 
     For prepositions and open complements the key with the head's lemma ("refer|to", "seem|*")
     comes first, since whether "said of" or "seemed to confirm" joins the cue depends on the verb;
     then the key by word ("has", "also") or by dependency alone ("*").
     """
-    side = "L" if child.i < head.i else "R"
+    if child.i < head.i:
+        sides = ["L"]
+    else:
+        sides = ["R"] if content is None else [right_side(child, head, content), "R"]
     word = child.lower_ if child.dep_ in SPAN_DEPS_WITH_WORD else "*"
-    keys = [(child.dep_, word, side)]
-    if child.dep_ in SPAN_DEPS_BY_LEMMA:
-        keys.insert(0, (child.dep_, f"{lemma_key(head)}|{word}", side))
-    if word != "*":
-        keys.append((child.dep_, "*", side))
+    keys = []
+    for side in sides:
+        if child.dep_ in SPAN_DEPS_BY_LEMMA:
+            keys.append((child.dep_, f"{lemma_key(head)}|{word}", side))
+        keys.append((child.dep_, word, side))
+        if word != "*":
+            keys.append((child.dep_, "*", side))
     return keys
+
+
+def right_side(child: Token, head: Token, content: tuple[int, int]) -> str:
+    """Return where the attribution's content lies from a right child of the cue head.
+
+    "R>": the content follows the child ("said Thursday that ..."), where annotators mostly keep
+    the child in the cue; "R<": the content precedes the cue ("..., she said Thursday."); "R~":
+    the child sits inside or after the content.
+    """
+    edge = child.right_edge
+    if content[0] >= edge.idx + len(edge):
+        return "R>"
+    if content[1] <= head.idx:
+        return "R<"
+    return "R~"
 
 
 _REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})

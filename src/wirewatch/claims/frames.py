@@ -89,7 +89,7 @@ def verbal(tok: Token, quotes: QuoteIndex, outer: Token | None = None) -> Parts 
             return None
     if content is None:
         return None
-    cue = cue_tokens(tok, prep) + adj_cue + (cue_tokens(outer) if outer is not None else [])
+    cue = cue_tokens(tok, prep, content) + adj_cue + (cue_tokens(outer, content=content) if outer is not None else [])
     return Parts(cue=tokens_span(cue), content=content, source=source_span(src, tok),
                  source_head=src, via=recipient_relay(tok), quoted=quoted)
 

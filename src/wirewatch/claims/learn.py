@@ -43,40 +43,61 @@ MIN_COUNT = 2
 MIN_FEATURE_COUNT = 5
 
 
+Pair = tuple[tuple[int, int], "tuple[int, int] | None"]
+
+
 def parse_brat(path: Path) -> list[tuple[int, int]]:
     """Return the (start, end) character spans of the Cue annotations in a brat file."""
-    cues = []
+    return [cue for cue, _ in parse_relations(path)]
+
+
+def parse_relations(path: Path) -> list[Pair]:
+    """Return (cue span, content span or None) for every Cue annotation in a brat file.
+
+    A cue's content comes from the attribution relation (``E`` line) that names it; a
+    discontinuous span runs from its first to its last piece; malformed lines are skipped.
+    """
+    spans: dict[str, tuple[str, tuple[int, int]]] = {}
+    contents: dict[str, str] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
-        if not line.startswith("T") or len(parts) < 3:
-            continue
-        label, frags = parts[1].split(" ", 1)
-        if label != "Cue":
-            continue
-        pieces = [tuple(map(int, f.split())) for f in frags.split(";")]
-        if pieces[0][0] < pieces[-1][1]:
-            cues.append((pieces[0][0], pieces[-1][1]))
-    return cues
+        if line.startswith("T") and len(parts) >= 3:
+            label, frags = parts[1].split(" ", 1)
+            pieces = [tuple(map(int, f.split())) for f in frags.split(";")]
+            if pieces[0][0] < pieces[-1][1]:
+                spans[parts[0]] = (label, (pieces[0][0], pieces[-1][1]))
+        elif line.startswith("E") and len(parts) >= 2:
+            args = dict(a.split(":", 1) for a in parts[1].split() if ":" in a)
+            if "Cue" in args and "Content" in args:
+                contents[args["Cue"]] = args["Content"]
+    out: list[Pair] = []
+    for tid, (label, span) in spans.items():
+        if label == "Cue":
+            content = spans.get(contents.get(tid, ""))
+            out.append((span, content[1] if content else None))
+    return sorted(out)
 
 
-def load_split(split: Path) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Return (text, cue spans) for every text with an annotation file (the first one)."""
+def load_split(split: Path) -> list[tuple[str, list[Pair]]]:
+    """Return (text, [(cue span, content span)]) for every text with an annotation file (the first one)."""
     out = []
     for txt in sorted((split / "text").glob("*.txt")):
         anns = sorted((split / "attributions").glob(txt.stem + "_*.ann"))
         if anns:
-            out.append((txt.read_text(encoding="utf-8"), parse_brat(anns[0])))
+            out.append((txt.read_text(encoding="utf-8"), parse_relations(anns[0])))
     return out
 
 
-def count_doc(doc: Doc, cues: list[tuple[int, int]], lex: collections.Counter, span: collections.Counter,
+def count_doc(doc: Doc, cues: list[Pair], lex: collections.Counter, span: collections.Counter,
               examples: list[tuple[list[str], bool]] | None = None) -> None:
     """Add one document's counts to the lexicon and span-convention counters (and classifier examples)."""
     heads: dict[int, set[int]] = {}
-    for start, end in cues:
+    contents: dict[int, tuple[int, int] | None] = {}
+    for (start, end), content in cues:
         sp = doc.char_span(start, end, alignment_mode="expand")
         if sp is not None and len(sp):
             heads[sp.root.i] = {t.i for t in sp}
+            contents[sp.root.i] = content
     quotes = QuoteIndex(doc.text)
     for tok in doc:
         if tok.pos_ not in CUE_POS or quotes.containing(tok.idx) is not None:
@@ -88,7 +109,7 @@ def count_doc(doc: Doc, cues: list[tuple[int, int]], lex: collections.Counter, s
         if tok.i in heads:
             lex[key + ("cue",)] += 1
             for child in tok.children:
-                for ck in child_keys(child, tok)[:2]:
+                for ck in child_keys(child, tok, contents[tok.i]):
                     span[ck + ("all",)] += 1
                     span[ck + ("in",)] += child.i in heads[tok.i]
 

@@ -201,26 +201,31 @@ def _after_dateline(head: Token, span: Span | None) -> Span | None:
 # --- cue spans ---------------------------------------------------------------------------------
 
 
-def joins_cue(child: Token, head: Token) -> bool:
-    """Return True when PolNeAR's convention puts this child of the cue head inside the cue."""
+#: Children of a cue head that may join the cue span, each as learned from train.
+_CUE_CHILD_DEPS = frozenset({"aux", "auxpass", "neg", "prt", "advmod", "npadvmod"})
+
+
+def joins_cue(child: Token, head: Token, content: Span | None = None) -> bool:
+    """Return True when PolNeAR's convention puts this child of the cue head inside the cue
+    (looked up by where the content lies, when it is known)."""
     rates = cue_span_rates()
-    for key in child_keys(child, head):
+    for key in child_keys(child, head, content):
         if key in rates:
             return rates[key] >= CUE_CHILD_RATE
     return False
 
 
-def cue_tokens(tok: Token, content_prep: Token | None = None) -> list[Token]:
-    """Return the tokens of the cue headed by ``tok`` (aux, negation, particles, "also" ...)."""
+def cue_tokens(tok: Token, content_prep: Token | None = None, content: Span | None = None) -> list[Token]:
+    """Return the tokens of the cue headed by ``tok`` (aux, negation, particles, "also", and a
+    time adjunct between the verb and its content: "said Thursday that")."""
     out = [tok]
     for child in tok.children:
         if child.dep_ == "prep":
             if content_prep is not None and child.i == content_prep.i:
                 out.append(child)
             continue
-        if child.dep_ in ("aux", "auxpass", "neg", "prt", "advmod") and joins_cue(child, tok):
-            if abs(child.i - tok.i) <= 3:
-                out.append(child)
+        if child.dep_ in _CUE_CHILD_DEPS and abs(child.i - tok.i) <= 3 and joins_cue(child, tok, content):
+            out.extend(child.subtree if child.dep_ == "npadvmod" else [child])
     return out
 
 
