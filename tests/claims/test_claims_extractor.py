@@ -201,3 +201,28 @@ def test_object_content_runs_over_following_complement(claims_of: Claims) -> Non
     c = _by_cue(claims_of("Democrats accused the governor of ignoring the warnings."), "accused")
     assert c["content"] == "the governor of ignoring the warnings"
     assert c["stance"] == "alleged"
+
+
+def test_claim_for_a_given_cue_reads_source_and_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    from wirewatch.claims.extractor import claim_for_cue
+
+    text = "The mayor said on Monday that the bridge would reopen."
+    doc = nlp(text)
+    s = text.index("said")
+    claim = claim_for_cue(doc, (s, s + 4))
+    assert claim is not None
+    assert text[claim.source[0]:claim.source[1]] == "The mayor"
+    assert "the bridge would reopen" in text[claim.content[0]:claim.content[1]]
+    assert claim.cue is not None and text[claim.cue[0]:claim.cue[1]].startswith("said")
+
+
+def test_claim_for_a_given_cue_needs_no_learned_gate(nlp) -> None:  # type: ignore[no-untyped-def]
+    from wirewatch.claims.extractor import claim_for_cue
+
+    text = "Critics voiced their doubt that the plan would work."
+    doc = nlp(text)
+    s = text.index("doubt")
+    claim = claim_for_cue(doc, (s, s + len("doubt")))
+    assert claim is not None
+    assert "the plan would work" in text[claim.content[0]:claim.content[1]]
+    assert claim_for_cue(doc, (len(text), len(text))) is None  # an empty span reads nothing

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from wirewatch.claims import frames
 from wirewatch.claims.features import cue_features, frame, is_candidate, lemma_key
@@ -36,7 +37,8 @@ NOUN_THRESHOLD = 0.5
 #: "classifier" (logistic regression, ``cue_model.tsv``) or "lexicon" (``cue_lexicon.tsv``).
 CUE_SCORER = "classifier"
 
-__all__ = ["ClaimSpan", "UnparsedDocError", "extract_claims", "CUE_THRESHOLD", "CUE_SCORER", "NOUN_THRESHOLD"]
+__all__ = ["ClaimSpan", "UnparsedDocError", "claim_for_cue", "extract_claims", "CUE_THRESHOLD", "CUE_SCORER",
+           "NOUN_THRESHOLD"]
 
 
 class UnparsedDocError(ValueError):
@@ -100,6 +102,61 @@ def extract_claims(doc: Doc) -> list[ClaimSpan]:
             claims.append(found)
     claims.sort(key=lambda c: (c.content[0], c.content[1]))
     return claims
+
+
+def claim_for_cue(doc: Doc, cue: Span, quotes: QuoteIndex | None = None) -> ClaimSpan | None:
+    """Read the attribution whose cue span is already known (from an annotator or another tagger).
+
+    No learned gate decides whether the words are a cue: the cue's head word is read by the frame
+    for its kind (reporting verb, noun, "according to", hedge adverb, headline colon), else by the
+    generic frame, and the parts are fitted around the given span.
+
+    Args:
+        doc: A dependency-parsed spaCy ``Doc``.
+        cue: The cue's [start, end) character span.
+        quotes: The document's quotation index (built here when not given).
+
+    Returns:
+        The claim with the given cue, or None when no content can be read for it.
+    """
+    if quotes is None:
+        quotes = QuoteIndex(doc.text, _sentence_ends(doc, len(doc.text)))
+    toks = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if toks is None or not len(toks):
+        return None
+    tok = _cue_head(toks)
+    parts = _ungated_frame(tok, quotes)
+    if parts is None or parts.content is None:
+        parts = frames.generic(tok, quotes, cue)
+    return _finish(frames.fit_to_cue(parts, cue, doc, quotes), tok)
+
+
+def _cue_head(toks: SpacySpan) -> Token:
+    """The word of a cue span whose head lies outside it, verbs first, then nouns."""
+    inside = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i] or [toks[0]]
+    for pos in (("VERB", "AUX"), ("NOUN",)):
+        for t in heads:
+            if t.pos_ in pos:
+                return t
+    return heads[0]
+
+
+def _ungated_frame(tok: Token, quotes: QuoteIndex) -> frames.Parts | None:
+    """The frame of ``tok``'s kind, as ``_claim_at`` dispatches it but without the learned cue gate."""
+    lower = tok.lower_
+    if lower == "according":
+        return frames.according_to(tok)
+    if lower in word_class("adverb"):
+        return frames.adverbial(tok)
+    if lower == ":":
+        return frames.headline_colon(tok)
+    if tok.pos_ == "NOUN":
+        return frames.nominal(tok)
+    if tok.pos_ in ("VERB", "AUX"):
+        outer = frames.chained_head(tok)
+        return frames.verbal(tok, quotes, outer=outer) if outer is not None else frames.verbal(tok, quotes)
+    return None
 
 
 def _sentence_ends(doc: Doc, n_chars: int) -> list[int]:
