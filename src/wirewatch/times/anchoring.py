@@ -12,12 +12,11 @@ expression that verb governs, when one was tagged before the expression.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from typing import Any
 
 from wirewatch.times.lexicon import lexicon
-from wirewatch.times.tense import governing_verb
+from wirewatch.times.tense import governing_verb, token_at
 
 # How far up the complement chain to look ("said ... it expected to resume talks next week":
 # resume -xcomp-> expected -ccomp-> said).
@@ -28,13 +27,9 @@ _DIRECT_DEPS = frozenset({"npadvmod", "tmod", "advmod", "obl"})
 _DATE_PREPS = frozenset({"on", "in", "at"})
 
 
-def _token_at(doc: Any, starts: list[int], pos: int) -> Any:
-    return doc[max(0, bisect.bisect_right(starts, pos) - 1)]
-
-
 def reporting_verb(doc: Any, starts: list[int], pos: int) -> Any | None:
     """The reporting verb ("said", "told") whose complement clause contains char ``pos``."""
-    verb = governing_verb(_token_at(doc, starts, pos))
+    verb = governing_verb(token_at(doc, starts, pos))
     speech = lexicon().speech_verbs
     for _ in range(_MAX_HOPS):
         if verb is None or verb.head.i == verb.i:

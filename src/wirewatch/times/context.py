@@ -64,6 +64,12 @@ class Ctx:
             return _MASK.get(gran, "XXXX")
         return fmt_gran(d, gran)
 
+    def token_starts(self) -> list[int]:
+        """Char offsets of the parsed Doc's tokens, computed once per document."""
+        if self._starts is None:
+            self._starts = tense_mod.token_starts(self.doc)
+        return self._starts
+
     def tense(self, start: int, end: int) -> str | None:
         """Tense of the clause around [start, end) (parser first, surface cues as fallback)."""
         if start in self._tense_cache:
@@ -71,9 +77,7 @@ class Ctx:
         t = None
         if self.doc is not None:
             try:
-                if self._starts is None:
-                    self._starts = tense_mod.token_starts(self.doc)
-                t = tense_mod.parsed_tense(self.doc, start, self._starts)
+                t = tense_mod.parsed_tense(self.doc, start, self.token_starts())
             except (IndexError, AttributeError, ValueError):
                 t = None
         if t is None:
@@ -89,9 +93,7 @@ class Ctx:
         if self.doc is None or self.anchor is None or not self.days:
             return self.base
         try:
-            if self._starts is None:
-                self._starts = tense_mod.token_starts(self.doc)
-            day = anchoring.speech_date(self.doc, self._starts, pos, self.days)
+            day = anchoring.speech_date(self.doc, self.token_starts(), pos, self.days)
         except (IndexError, AttributeError, ValueError):
             day = None
         return day or self.base

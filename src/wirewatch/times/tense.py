@@ -115,6 +115,11 @@ def token_starts(doc: Any) -> list[int]:
     return [t.idx for t in doc]
 
 
+def token_at(doc: Any, starts: list[int], pos: int) -> Any:
+    """The token of ``doc`` that holds char offset ``pos`` (``starts`` from ``token_starts``)."""
+    return doc[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+
 def _infinitive_tense(verb: Any, depth: int) -> str | None:
     """Tense of an infinitive ("to leave"): after a plan verb it is future; under a past
     perfect ("had been due to expire") past; under a simple past it is future relative to
@@ -140,6 +145,5 @@ def parsed_tense(doc: Any, start: int, starts: list[int] | None = None) -> str |
         starts: ``token_starts(doc)``, passed in to avoid recomputing it per expression.
     """
     starts = starts if starts is not None else token_starts(doc)
-    i = max(0, bisect.bisect_right(starts, start) - 1)
-    verb = governing_verb(doc[i])
+    verb = governing_verb(token_at(doc, starts, start))
     return _verb_tense(verb) if verb is not None else None
