@@ -97,13 +97,17 @@ def lead_in_start(doc: Doc, text: str, quote_start: int) -> int:
 def _awaits_own_cue(text: str, quote: Span) -> bool:
     """Return True when a quotation ends with a comma inside its marks ("...,” she said"), so that
     it belongs to the reporting clause that follows it, not to the one before it."""
-    inner = text[quote[0]:quote[1]].rstrip("\"'”’»` ")
-    return inner.endswith(",")
+    return _inner_text(text, quote).endswith(",")
+
+
+def _inner_text(text: str, quote: Span) -> str:
+    """Return a quotation's text without its closing marks."""
+    return text[quote[0]:quote[1]].rstrip("\"'”’»` ")
 
 
 def _closes_utterance(text: str, quote: Span, clause_start: int) -> bool:
     """Return True when a quotation ends as an utterance ("...,” he said"), not as a name ("“X” was")."""
-    inner = text[quote[0]:quote[1]].rstrip("\"'”’»` ")
+    inner = _inner_text(text, quote)
     return inner[-1:] in (",", ".", "?", "!", "…", "-", "—") or "," in text[quote[1]:clause_start]
 
 

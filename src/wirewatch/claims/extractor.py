@@ -27,7 +27,7 @@ from wirewatch.claims import frames
 from wirewatch.claims.features import cue_features, frame, is_candidate, lemma_key
 from wirewatch.claims.lexicon import cue_lexicon, cue_probability, promising_noun, word_class
 from wirewatch.claims.quotes import QuoteIndex
-from wirewatch.claims.spans import Span
+from wirewatch.claims.spans import Span, span_heads
 from wirewatch.claims.stance import anonymous_source, claim_kind, claim_stance
 
 #: Minimum estimated probability for a verb to open an attribution (tuned on held-out PolNeAR train).
@@ -133,8 +133,7 @@ def claim_for_cue(doc: Doc, cue: Span, quotes: QuoteIndex | None = None) -> Clai
 
 def _cue_head(toks: SpacySpan) -> Token:
     """The word of a cue span whose head lies outside it, verbs first, then nouns."""
-    inside = {t.i for t in toks}
-    heads = [t for t in toks if t.head.i not in inside or t.head.i == t.i] or [toks[0]]
+    heads = span_heads(toks) or [toks[0]]
     for pos in (("VERB", "AUX"), ("NOUN",)):
         for t in heads:
             if t.pos_ in pos:
@@ -170,33 +169,27 @@ def _sentence_ends(doc: Doc, n_chars: int) -> list[int]:
 
 def _claim_at(tok: Token, quotes: QuoteIndex) -> ClaimSpan | None:
     """Return the claim whose cue is headed by ``tok``, if it heads one."""
+    if not _opens_claim(tok, quotes):
+        return None
+    return _finish(_ungated_frame(tok, quotes), tok)
+
+
+def _opens_claim(tok: Token, quotes: QuoteIndex) -> bool:
+    """Return True when ``tok`` heads a cue: "according", a hedge adverb, a headline colon, or a
+    candidate outside quotations that the learned scorer accepts and no other cue covers."""
     lower = tok.lower_
-    if lower == "according":
-        return _finish(frames.according_to(tok), tok)
-    if lower in word_class("adverb"):
-        return _finish(frames.adverbial(tok), tok)
-    if lower == ":":
-        return _finish(frames.headline_colon(tok), tok)
+    if lower in ("according", ":") or lower in word_class("adverb"):
+        return True
     if tok.pos_ == "NOUN" and not promising_noun(lemma_key(tok)):
-        return None
+        return False
     if not is_candidate(tok) or quotes.containing(tok.idx) is not None or not is_cue_head(tok):
-        return None
+        return False
     if tok.pos_ == "NOUN":
-        return _noun_claim(tok)
+        head = tok.head  # the object of a verb cue is covered by the verb's claim ("expressed concern that")
+        return not (tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and is_candidate(head)
+                    and is_cue_head(head))
     outer = frames.chained_head(tok)
-    if outer is not None:
-        if is_cue_head(outer):
-            return None  # the outer verb's claim covers this one
-        return _finish(frames.verbal(tok, quotes, outer=outer), tok)
-    return _finish(frames.verbal(tok, quotes), tok)
-
-
-def _noun_claim(tok: Token) -> ClaimSpan | None:
-    """Return the claim of a noun cue, unless it is the object of a verb cue ("expressed concern that")."""
-    head = tok.head
-    if tok.dep_ in ("dobj", "attr") and head.pos_ in ("VERB", "AUX") and is_candidate(head) and is_cue_head(head):
-        return None  # the verb's claim covers it
-    return _finish(frames.nominal(tok), tok)
+    return outer is None or not is_cue_head(outer)  # else the outer verb's claim covers this one
 
 
 def is_cue_head(tok: Token) -> bool:

@@ -46,7 +46,7 @@ from wirewatch.claims.roles import (
     noun_source,
     source_span,
 )
-from wirewatch.claims.spans import Span, outside, subtree_span, token_range_span, tokens_span
+from wirewatch.claims.spans import Span, outside, span_heads, subtree_span, token_range_span, tokens_span
 
 __all__ = ["Parts", "according_to", "adverbial", "after_cue", "chained_head", "fit_to_cue", "generic", "headline_colon",
            "nominal", "verbal"]
@@ -428,8 +428,7 @@ def _last_word_content(doc: Doc, cue: Span) -> Span | None:
     words = doc.char_span(cue[0], cue[1], alignment_mode="expand")
     if words is None or len(words) < 2:
         return None
-    inside = {t.i for t in words}
-    head = next((t for t in words if t.head.i not in inside or t.head.i == t.i), words[0])
+    head = next(iter(span_heads(words)), words[0])
     for anchor in cue_anchors(head, cue):
         if anchor.i <= head.i:
             break

@@ -97,6 +97,11 @@ def fallback_source(tok: Token) -> Token | None:
         return src
     if tok.dep_ == "relcl":
         return None
+    return _name_before(tok)
+
+
+def _name_before(tok: Token) -> Token | None:
+    """Return the last proper name compounded before ``tok`` ("the *DOJ* demand"), if any."""
     names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
     return names[-1] if names else None
 
@@ -115,9 +120,9 @@ def noun_source(tok: Token) -> Token | None:
     poss = child_with(tok, "poss")
     if poss is not None:
         return poss
-    names = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i and c.pos_ == "PROPN"]
-    if names:
-        return names[-1]
+    name = _name_before(tok)
+    if name is not None:
+        return name
     prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS and c.i > tok.i), None)
     obj = child_with(prep, "pobj") if prep is not None else None
     if obj is not None:

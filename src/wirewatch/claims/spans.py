@@ -93,6 +93,13 @@ def tokens_span(tokens: Iterable[Token]) -> Span | None:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def span_heads(words: Iterable[Token]) -> list[Token]:
+    """Return the words of a token span whose syntactic head lies outside it, in text order."""
+    toks = list(words)
+    inside = {t.i for t in toks}
+    return [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+
+
 #: Characters trimmed from an edge that ``outside`` moves.
 _SEPARATORS = frozenset(" \t\n,;:—–-")
 
