@@ -17,6 +17,7 @@ from typing import BinaryIO
 from wirewatch.document import Document
 from wirewatch.errors import (
     BinaryInputError,
+    EmptyInputError,
     EncodingError,
     InputError,
     InputTooLargeError,
@@ -158,15 +159,19 @@ def decode(data: bytes, origin: str) -> str:
 
 def read_jsonl(lines: Iterable[bytes], origin: str, max_bytes: int) -> Iterator[Item]:
     """Documents from JSON Lines ``{id, text, date?, title?, url?}``, one error per bad line."""
+    empty = True
     for n, raw in enumerate(lines, start=1):
         where = f"{origin} line {n}"
         if not raw.strip():
             continue
+        empty = False
         if len(raw) > max_bytes + 1024:
             yield InputTooLargeError(where, f"larger than the {max_bytes:,}-byte limit")
             continue
         obj = _parse_json(raw, where, "column {col}", "{id, text, date?}")
         yield obj if isinstance(obj, InputError) else _from_json(obj, where)
+    if empty:
+        yield EmptyInputError(origin, "no documents (the file is empty or holds only blank lines)")
 
 
 def read_json_array(data: bytes, origin: str) -> Iterator[Item]:
@@ -176,6 +181,8 @@ def read_json_array(data: bytes, origin: str) -> Iterator[Item]:
         yield obj
         return
     items = obj if isinstance(obj, list) else [obj]
+    if not items:
+        yield EmptyInputError(origin, "no documents (an empty JSON array)")
     for n, item in enumerate(items):
         yield _from_json(item, f"{origin} item {n}")
 
