@@ -9,13 +9,15 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import click
 
 from wirewatch.cli.progress import progress
 from wirewatch.cli.render import EVENT_FORMATS, render_events, render_show
+from wirewatch.export import FORMATS as EXPORT_FORMATS
 from wirewatch.config import Config, load_config
 from wirewatch.errors import WirewatchError
 from wirewatch.ingest.sources import FORMATS as INPUT_FORMATS
@@ -73,6 +75,26 @@ _input = click.option("--input-format", type=click.Choice(INPUT_FORMATS), defaul
 _quiet = click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
 _cfgopt = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
                        help="INI file of settings layered over the defaults.")
+_db = click.option("--db", metavar="PATH|URL",
+                   help="SQLite file or postgresql://user@host:port/dbname URL (default from config: ./wirewatch.db).")
+_STATUSES = ["occurred", "ongoing", "planned", "expected", "possible", "negated"]
+_FILTERS = [  # the filters of `events` and `export`, named as the fields of wirewatch.store.EventQuery
+    click.option("--actor", help="Actor name (part of it, any case) or ISO 3166 alpha-3 country."),
+    click.option("--recipient", help="Recipient name (part of it) or ISO3 country."),
+    click.option("--type", "type", help="PLOVER event type, e.g. CONSULT."),
+    click.option("--since", help="Events whose date interval ends on or after this ISO date."),
+    click.option("--until", help="Events whose date interval starts on or before this ISO date."),
+    click.option("--place", help="Place name (part of it) or ISO3 country where events happen."),
+    click.option("--status", type=click.Choice(_STATUSES)),
+    click.option("--doc", "doc_id", help="Only events of this document."),
+    click.option("--limit", type=int, help="At most this many events."),
+]
+
+
+def _event_filters(f: Callable[..., None]) -> Callable[..., None]:
+    for option in reversed(_FILTERS):
+        f = option(f)
+    return f
 
 
 @cli.command()
@@ -111,7 +133,7 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, input_format: 
 
 @cli.command()
 @_files
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite database (default from config: ./wirewatch.db).")
+@_db
 @_input
 @_quiet
 @_cfgopt
@@ -147,49 +169,59 @@ def ingest(files: tuple[str, ...], db: str | None, input_format: str, quiet: boo
 
 
 @cli.command()
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite database (default ./wirewatch.db).")
-@click.option("--actor", help="Actor name (part of it, any case) or ISO 3166 alpha-3 country.")
-@click.option("--recipient", help="Recipient name (part of it) or ISO3 country.")
-@click.option("--type", "type_", help="PLOVER event type, e.g. CONSULT.")
-@click.option("--since", help="Events whose date interval ends on or after this ISO date.")
-@click.option("--until", help="Events whose date interval starts on or before this ISO date.")
-@click.option("--place", help="Place name (part of it) or ISO3 country where events happen.")
-@click.option("--status", type=click.Choice(["occurred", "ongoing", "planned", "expected", "possible", "negated"]))
-@click.option("--doc", "doc_id", help="Only events of this document.")
-@click.option("--limit", type=int, help="At most this many events.")
+@_db
+@_event_filters
 @click.option("--format", "fmt", type=click.Choice(EVENT_FORMATS), default="table", show_default=True)
 @_cfgopt
-def events(db: str | None, actor: str | None, recipient: str | None, type_: str | None, since: str | None,
-           until: str | None, place: str | None, status: str | None, doc_id: str | None, limit: int | None,
-           fmt: str, config_path: str | None) -> None:
+def events(db: str | None, fmt: str, config_path: str | None, **filters: Any) -> None:
     """Query the stored events."""
-    from wirewatch.store import EventQuery, Store
+    from wirewatch.store import EventQuery, open_store
 
-    path = db or _config(config_path).db
-    if not Path(path).exists():
-        raise click.ClickException(f"no database at {path} (run `wirewatch ingest FILE... --db {path}` first)")
-    q = EventQuery(actor=actor, recipient=recipient, type=type_, since=since, until=until, place=place,
-                   status=status, doc_id=doc_id, limit=limit)
     try:
-        with Store(path) as store:
-            render_events(store.events(q), fmt, sys.stdout)
+        with open_store(db or _config(config_path).db, create=False) as store:
+            render_events(store.events(EventQuery(**filters)), fmt, sys.stdout)
     except WirewatchError as err:
         raise click.ClickException(str(err)) from err
 
 
 @cli.command()
+@_db
+@_event_filters
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="csv", show_default=True,
+              help="csv: one row per event; parquet: the same columns, typed (needs -o); geojson: events with "
+                   "a place, as points; jsonl: one stored event per line.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (atomically); default stdout.")
+@_quiet
+@_cfgopt
+def export(db: str | None, fmt: str, output: str | None, quiet: bool, config_path: str | None, **filters: Any) -> None:
+    """Export stored events (with the filters of `events`) as CSV, Parquet, GeoJSON or JSON Lines."""
+    from wirewatch.export import export_events
+    from wirewatch.store import EventQuery, open_store
+
+    try:
+        with open_store(db or _config(config_path).db, create=False) as store:
+            stats = export_events(store, EventQuery(**filters), fmt, output)
+    except WirewatchError as err:
+        raise click.ClickException(str(err)) from err
+    if not quiet:
+        left = f", {stats.skipped} without coordinates left out" if stats.skipped else ""
+        click.echo(f"wirewatch: {stats.written} event(s) written{left} -> {output or 'stdout'}", err=True)
+
+
+@cli.command()
 @click.argument("doc_id")
-@click.option("--db", type=click.Path(dir_okay=False), help="SQLite database (default ./wirewatch.db).")
+@_db
 @_cfgopt
 def show(doc_id: str, db: str | None, config_path: str | None) -> None:
     """Show a stored document for a person to read: each event with who, when, where, on whose word."""
-    from wirewatch.store import Store
+    from wirewatch.store import open_store
 
     path = db or _config(config_path).db
-    if not Path(path).exists():
-        raise click.ClickException(f"no database at {path} (run `wirewatch ingest FILE... --db {path}` first)")
-    with Store(path) as store:
-        rec = store.record(doc_id)
+    try:
+        with open_store(path, create=False) as store:
+            rec = store.record(doc_id)
+    except WirewatchError as err:
+        raise click.ClickException(str(err)) from err
     if rec is None:
         raise click.ClickException(f"no document {doc_id!r} in {path} (list them with `wirewatch events`)")
     click.echo(render_show(rec))
