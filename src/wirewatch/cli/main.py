@@ -17,6 +17,7 @@ import click
 
 from wirewatch.cli.progress import progress
 from wirewatch.cli.render import EVENT_FORMATS, render_events, render_show
+from wirewatch.cli.stories import stories as _stories_command
 from wirewatch.export import FORMATS as EXPORT_FORMATS
 from wirewatch.config import Config, load_config
 from wirewatch.errors import WirewatchError
@@ -159,6 +160,9 @@ def ingest(files: tuple[str, ...], db: str | None, input_format: str, quiet: boo
             if batch:
                 s = store.save(batch)
                 added, replaced, unchanged = added + s.added, replaced + s.replaced, unchanged + s.unchanged
+            from wirewatch.stories.store import update_stories
+
+            update_stories(store, on_error=lambda err: click.echo(f"wirewatch: stories: skipped {err}", err=True))
     except WirewatchError as err:
         click.echo(f"wirewatch: error: {err}", err=True)
         sys.exit(EXIT_FATAL)
@@ -223,8 +227,18 @@ def show(doc_id: str, db: str | None, config_path: str | None) -> None:
     except WirewatchError as err:
         raise click.ClickException(str(err)) from err
     if rec is None:
-        raise click.ClickException(f"no document {doc_id!r} in {path} (list them with `wirewatch events`)")
+        from wirewatch.cli.stories import show_story
+
+        story = show_story(doc_id, path)  # a story id ("s12", listed by `wirewatch stories --db`)
+        if story is None:
+            raise click.ClickException(f"no document or story {doc_id!r} in {path} (list them with "
+                                       "`wirewatch events` or `wirewatch stories --db`)")
+        click.echo(story)
+        return
     click.echo(render_show(rec))
+
+
+cli.add_command(_stories_command)
 
 
 def main() -> None:

@@ -68,6 +68,40 @@ MIGRATIONS: list[str] = [
     ALTER TABLE event_participants ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
     UPDATE event_participants SET position = rowid;
     """,
+    # 3: stories (wirewatch.stories.store): story records, each stored event's report and its
+    # story, the blocks a story is indexed under, and the document versions they reflect.
+    """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        status TEXT NOT NULL,
+        record TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_reports (
+        doc_id TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        story_id INTEGER NOT NULL,
+        report TEXT NOT NULL,
+        PRIMARY KEY (doc_id, event_id)
+    );
+    CREATE TABLE story_blocks (
+        type TEXT NOT NULL,
+        party TEXT NOT NULL,
+        week INTEGER NOT NULL,
+        story_id INTEGER NOT NULL,
+        PRIMARY KEY (type, week, party, story_id)
+    );
+    CREATE TABLE story_docs (
+        doc_id TEXT PRIMARY KEY,
+        content_hash TEXT NOT NULL
+    );
+    CREATE INDEX story_reports_story ON story_reports(story_id);
+    CREATE INDEX story_blocks_story ON story_blocks(story_id);
+    CREATE INDEX stories_type_dates ON stories(type, date_start, date_end);
+    """,
 ]
 
 _C = 'TEXT COLLATE "C"'
@@ -127,5 +161,38 @@ POSTGRES_MIGRATIONS: list[str] = [
     # 2: participants keep the order they have in the record.
     """
     ALTER TABLE event_participants ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+    """,
+    # 3: stories (see MIGRATIONS[2]).
+    f"""
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        type {_C} NOT NULL,
+        date_start {_C},
+        date_end {_C},
+        status TEXT NOT NULL,
+        record TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_reports (
+        doc_id {_C} NOT NULL,
+        event_id {_C} NOT NULL,
+        story_id INTEGER NOT NULL,
+        report TEXT NOT NULL,
+        PRIMARY KEY (doc_id, event_id)
+    );
+    CREATE TABLE story_blocks (
+        type {_C} NOT NULL,
+        party {_C} NOT NULL,
+        week INTEGER NOT NULL,
+        story_id INTEGER NOT NULL,
+        PRIMARY KEY (type, week, party, story_id)
+    );
+    CREATE TABLE story_docs (
+        doc_id {_C} PRIMARY KEY,
+        content_hash TEXT NOT NULL
+    );
+    CREATE INDEX story_reports_story ON story_reports(story_id);
+    CREATE INDEX story_blocks_story ON story_blocks(story_id);
+    CREATE INDEX stories_type_dates ON stories(type, date_start, date_end);
     """,
 ]

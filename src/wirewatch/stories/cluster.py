@@ -1,0 +1,183 @@
+"""Clustering reports into stories: one document's repeats collapsed, then greedy assignment in blocks.
+
+1. Within one document, the same act stated twice (the headline and the lead, a recap) is
+   one report: the best-stated one is kept and takes the others' claims.
+2. Reports are taken most precisely dated first; each joins the story with the best mean
+   score over its reports (average linkage) if that reaches the threshold and no report of
+   the story vetoes it (complete linkage on the vetoes) and the story has no report of the
+   same document; otherwise it starts a story. Candidates come from blocks keyed by type,
+   week and party country, so the cost grows with the size of a block, not of the store.
+
+The same assignment serves a batch and the incremental store (a late report joins its story).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from wirewatch.stories.reports import Report
+from wirewatch.stories.similarity import SYMMETRIC, THRESHOLD, compatible, day_gap, dice, parties_clash, scores
+
+BLOCK_DAYS = 7
+# Candidate stories examined per report at most (the most recent in its blocks): bounds the
+# cost where a block is crowded (a party-less report of a busy type and week).
+MAX_CANDIDATES = 400
+
+
+@dataclass
+class Cluster:
+    """A story being built: its reports, and the blocks it is indexed under."""
+
+    id: int
+    reports: list[Report] = field(default_factory=list)
+    docs: set[str] = field(default_factory=set)
+
+    def add(self, r: Report) -> None:
+        """Add a report."""
+        self.reports.append(r)
+        self.docs.add(r.doc)
+
+
+def _best_key(r: Report) -> tuple[int, int, int, int, float, int]:
+    return (int(not r.headline), int(r.day_precise), len(r.countries), len(r.claims), r.confidence, len(r.evidence))
+
+
+def _named_clash(a: Report, b: Report) -> bool:
+    """Both name who acts and no one is named by both (either role for a symmetric type)."""
+    sym = a.type in SYMMETRIC
+    named_a = {p.key for p in (a.actors + a.recipients if sym else a.actors) if p.named}
+    named_b = {p.key for p in (b.actors + b.recipients if sym else b.actors) if p.named}
+    return bool(named_a and named_b and not named_a & named_b)
+
+
+def same_act_in_doc(a: Report, b: Report) -> bool:
+    """Two events of one document that state the same act (a headline and its lead, a restatement)."""
+    if a.type != b.type or parties_clash(a, b):
+        return False
+    if _named_clash(a, b):
+        return False
+    if a.headline or b.headline:
+        gap = day_gap(a, b)
+        return gap is None or gap <= 3 or not (a.day_precise and b.day_precise)
+    if day_gap(a, b) not in (0, None):
+        return False
+    same_parties = a.countries == b.countries and bool(a.countries)
+    return dice(a.tokens, b.tokens) >= 0.4 or (same_parties and a.day_precise and a.start == b.start)
+
+
+def collapse_document(reports: list[Report]) -> list[Report]:
+    """One report per act of a document: repeats merged into the best-stated one (claims united)."""
+    kept: list[Report] = []
+    for r in sorted(reports, key=_best_key, reverse=True):
+        twin = next((k for k in kept if same_act_in_doc(k, r)), None)
+        if twin is None:
+            kept.append(r)
+            continue
+        twin.claims = tuple(dict.fromkeys(twin.claims + r.claims))
+        twin.originators = tuple(dict.fromkeys(twin.originators + r.originators))
+        twin.stance = max(twin.stance, r.stance)
+    return sorted(kept, key=lambda r: _event_number(r.event))
+
+
+def _event_number(event_id: str) -> tuple[int, str]:
+    digits = "".join(ch for ch in event_id if ch.isdigit())
+    return (int(digits) if digits else 0, event_id)
+
+
+def block_keys(r: Report) -> Iterator[tuple[str, str, int]]:
+    """The blocks of a report: (type, party country or '*', week number), for each week its window spans."""
+    if r.window is None:
+        weeks: Iterable[int] = (-1,)
+    else:
+        lo = (r.window[0] - dt.timedelta(days=1)).toordinal() // BLOCK_DAYS
+        hi = (r.window[1] + dt.timedelta(days=1)).toordinal() // BLOCK_DAYS
+        weeks = range(lo, hi + 1)
+    codes = sorted(r.countries) or ["*"]
+    for w in weeks:
+        for c in codes:
+            yield r.type, c, w
+
+
+class Clusterer:
+    """Greedy, block-indexed assignment of reports to stories."""
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self.clusters: dict[int, Cluster] = {}
+        self._blocks: dict[tuple[str, str, int], list[int]] = defaultdict(list)
+        self._by_week: dict[tuple[str, int], list[int]] = defaultdict(list)
+        self._next = 1
+
+    def add_cluster(self, cluster: Cluster) -> None:
+        """Index an existing story (from the store) so new reports can join it."""
+        self.clusters[cluster.id] = cluster
+        self._next = max(self._next, cluster.id + 1)
+        for r in cluster.reports:
+            self._index(cluster.id, r)
+
+    def reserve(self, next_id: int) -> None:
+        """New stories get ids from ``next_id`` on."""
+        self._next = max(self._next, next_id)
+
+    def _index(self, cid: int, r: Report) -> None:
+        for key in block_keys(r):
+            lst = self._blocks[key]
+            if not lst or lst[-1] != cid:
+                lst.append(cid)
+            wk = self._by_week[(key[0], key[2])]
+            if not wk or wk[-1] != cid:
+                wk.append(cid)
+
+    def candidates(self, r: Report) -> list[int]:
+        """Stories sharing a block with the report (all of its type and weeks if it has no parties)."""
+        seen: dict[int, None] = {}
+        for t, c, w in block_keys(r):
+            src = self._by_week[(t, w)] if c == "*" else self._blocks[(t, c, w)] + self._blocks[(t, "*", w)]
+            for cid in src[-MAX_CANDIDATES:]:
+                seen[cid] = None
+        return list(seen)
+
+    def score(self, r: Report, cluster: Cluster) -> float:
+        """Mean similarity of a report to a story's reports; 0 if any vetoes or its document is there."""
+        if r.doc in cluster.docs:
+            return 0.0
+        total = 0.0
+        for m in cluster.reports:
+            if not compatible(r, m):
+                return 0.0
+            total += scores(r, m).total
+        return total / len(cluster.reports)
+
+    def assign(self, r: Report) -> int:
+        """Put a report in its best story (or a new one); return the story's id."""
+        best, best_score = None, self.threshold
+        for cid in self.candidates(r):
+            s = self.score(r, self.clusters[cid])
+            if s >= best_score:
+                best, best_score = cid, s
+        if best is None:
+            best = self._next
+            self._next += 1
+            self.clusters[best] = Cluster(best)
+        self.clusters[best].add(r)
+        self._index(best, r)
+        return best
+
+
+def assignment_order(reports: Iterable[Report]) -> list[Report]:
+    """Most precisely dated and best-partied first, then by date and document: strong cores form first."""
+    def key(r: Report) -> tuple[int, int, str, str, tuple[int, str]]:
+        width = (r.window[1] - r.window[0]).days if r.window else 10**6
+        return (min(width, 10**6), -len(r.countries), str(r.window[0] if r.window else ""), r.doc,
+                _event_number(r.event))
+    return sorted(reports, key=key)
+
+
+def cluster_reports(reports: Iterable[Report], threshold: float = THRESHOLD) -> list[list[Report]]:
+    """Group reports (already one per act per document) into stories."""
+    c = Clusterer(threshold)
+    for r in assignment_order(reports):
+        c.assign(r)
+    return [cl.reports for cl in c.clusters.values()]

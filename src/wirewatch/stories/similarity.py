@@ -1,0 +1,187 @@
+"""Pairwise similarity of two reports: could they state the same real-world act, and how likely.
+
+Two kinds of signal. *Vetoes* say two reports cannot be the same act: different types,
+parties of different countries with no person or body in common, acts a day or more apart,
+an act done by one side versus the other for a directed type. *Scores* weigh the rest: how
+far the parties agree (countries and identities), how precisely the dates agree, the place,
+the wording of the evidence and the mode. The weights are reasoned, not fitted (see
+:data:`WEIGHTS`): the parties and the date carry most, the evidence breaks ties between
+acts of one day.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from wirewatch.stories.reports import PLANNED, Place, Report
+
+# Types where who acts on whom can be told either way round (guest/host, joint statements).
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+
+# Weights of the scores (sum 1). Parties and date identify an act; the evidence wording
+# separates acts of one day between the same parties; place and mode only confirm.
+WEIGHTS = {"parties": 0.35, "date": 0.30, "evidence": 0.20, "place": 0.10, "mode": 0.05}
+# A report joins a story when its mean score with the story's reports reaches this.
+# Reasoned: same parties and same day, nothing else known (0.35 + 0.30 + 0.5*0.10 +
+# 0.5*0.05 = 0.725) joins; same parties within a planned window of weeks and no shared
+# wording (0.35 + 0.3*0.25 + 0.075 = 0.50) is on the edge; a one-day disagreement needs
+# the wording to agree.
+THRESHOLD = 0.5
+# Evidence overlap (Dice on content words) a report without parties needs to join anything.
+PARTYLESS_EVIDENCE = 0.25
+# Places closer than this are the same place (km); farther and in another country, a clash.
+NEAR_KM, FAR_KM = 60.0, 400.0
+
+
+@dataclass(frozen=True)
+class Scores:
+    """The component scores of a pair, each in [0, 1], and their weighted sum."""
+
+    parties: float
+    date: float
+    evidence: float
+    place: float
+    mode: float
+
+    @property
+    def total(self) -> float:
+        """The weighted sum."""
+        return sum(WEIGHTS[k] * getattr(self, k) for k in WEIGHTS)
+
+
+def dice(a: frozenset[str], b: frozenset[str]) -> float:
+    """Dice overlap of two word sets (0 when either is empty)."""
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def day_gap(a: Report, b: Report) -> int | None:
+    """Days between the two acts' windows (0 when they overlap, None when either is unknown)."""
+    if a.window is None or b.window is None:
+        return None
+    (s1, e1), (s2, e2) = a.window, b.window
+    if s1 <= e2 and s2 <= e1:
+        return 0
+    return (s2 - e1).days if s2 > e1 else (s1 - e2).days
+
+
+def parties_clash(a: Report, b: Report) -> bool:
+    """Parties that cannot be the same act's: disjoint countries and no person or body in common."""
+    ca, cb = a.countries, b.countries
+    if not ca or not cb or ca & cb:
+        return False
+    return not (a.keys & b.keys)
+
+
+def direction_clash(a: Report, b: Report) -> bool:
+    """For a directed type, one report's actors are only the other's recipients and vice versa."""
+    if a.type in SYMMETRIC:
+        return False
+    aa, ab = {p.country for p in a.actors if p.country}, {p.country for p in b.actors if p.country}
+    ra, rb = {p.country for p in a.recipients if p.country}, {p.country for p in b.recipients if p.country}
+    if not aa or not ab or aa & ab:
+        return False
+    return bool(aa & rb) and bool(ab & ra)
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """Whether two reports of different documents could state the same act (the vetoes)."""
+    if a.type != b.type or a.doc == b.doc:
+        return False
+    gap = day_gap(a, b)
+    if gap is not None and gap > 1:
+        return False
+    if gap == 1 and not (a.day_precise and b.day_precise):
+        return False
+    if parties_clash(a, b) or direction_clash(a, b) or not status_order(a, b):
+        return False
+    if not (a.countries and b.countries) and not (a.keys & b.keys):
+        return dice(a.tokens, b.tokens) >= PARTYLESS_EVIDENCE or same_place(a.place, b.place)
+    return True
+
+
+def party_score(a: Report, b: Report) -> float:
+    """Agreement of the parties: country overlap (Jaccard) and shared identities."""
+    ca, cb = a.countries, b.countries
+    if not ca and not cb:
+        return 0.3
+    if not ca or not cb:
+        return 0.4 if not (a.keys & b.keys) else 0.7
+    jac = len(ca & cb) / len(ca | cb)
+    ka, kb = a.keys, b.keys
+    ident = 1.0 if ka & kb else (0.5 if not ka or not kb else 0.0)
+    return 0.6 * jac + 0.4 * ident
+
+
+def date_score(a: Report, b: Report) -> float:
+    """Agreement of the dates: 1 for the same day, less the wider the windows, 0 a day apart."""
+    gap = day_gap(a, b)
+    if gap is None:
+        return 0.3
+    if gap > 0:
+        return 0.0
+    assert a.window is not None and b.window is not None
+    width = max((a.window[1] - a.window[0]).days, (b.window[1] - b.window[0]).days) + 1
+    if width <= 1:
+        return 1.0
+    return max(0.25, 1.0 - 0.25 * math.log2(width))
+
+
+def distance_km(p: Place, q: Place) -> float | None:
+    """Great-circle distance between two places with coordinates."""
+    if p.lat is None or p.lon is None or q.lat is None or q.lon is None:
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (p.lat, p.lon, q.lat, q.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def same_place(p: Place | None, q: Place | None) -> bool:
+    """The same place by gazetteer id, name, or a few kilometres (countries only by id or name)."""
+    if p is None or q is None:
+        return False
+    if (p.geonames and p.geonames == q.geonames) or p.name.lower() == q.name.lower():
+        return True
+    if "country" in (p.feature, q.feature):
+        return False
+    d = distance_km(p, q)
+    return d is not None and d <= NEAR_KM
+
+
+def place_score(a: Report, b: Report) -> float:
+    """1 the same place, 0.6 the same country, 0.5 unknown, 0 far apart in other countries."""
+    p, q = a.place, b.place
+    if p is None or q is None:
+        return 0.5
+    if same_place(p, q):
+        return 1.0
+    if p.country and p.country == q.country:
+        return 0.6
+    d = distance_km(p, q)
+    if d is not None and d >= FAR_KM and p.country and q.country:
+        return 0.0
+    return 0.4
+
+
+def mode_score(a: Report, b: Report) -> float:
+    """1 the same PLOVER mode, 0.5 either unknown, 0 different."""
+    if not a.mode or not b.mode:
+        return 0.5
+    return 1.0 if a.mode == b.mode else 0.0
+
+
+def scores(a: Report, b: Report) -> Scores:
+    """The component scores of two compatible reports."""
+    return Scores(party_score(a, b), date_score(a, b), dice(a.tokens, b.tokens), place_score(a, b), mode_score(a, b))
+
+
+def similarity(a: Report, b: Report) -> float:
+    """The weighted score of two reports, or 0 when a veto applies."""
+    return scores(a, b).total if compatible(a, b) else 0.0
+
+
+def status_order(a: Report, b: Report) -> bool:
+    """A planned report published after an occurred one dated before it cannot be announcing it."""
+    for p, o in ((a, b), (b, a)):
+        if p.status in PLANNED and o.status == "occurred" and p.published and o.start and p.published > o.start:
+            return False
+    return True

@@ -1,0 +1,82 @@
+from wirewatch.stories import build_stories
+from wirewatch.stories.cluster import Clusterer, block_keys
+from wirewatch.stories.reports import read_reports
+from wirewatch.stories.story import independent_sources
+from wirewatch.stories.synthetic import bcubed, records
+
+from .conftest import make_record, meeting
+
+
+def stories_of(recs, **kw):
+    return build_stories(((r, f"t{i}") for i, r in enumerate(recs)), **kw)
+
+
+def test_reports_of_one_summit_make_one_story_and_another_meeting_another(summit_records):
+    stories = stories_of(summit_records)
+    assert [sorted(r["doc"] for r in s["reports"]) for s in stories] == [["a", "b", "c", "d", "plan"], ["other"]]
+    s = stories[0]
+    assert s["schema"] == "wirewatch-story/1" and s["id"] == "s1" and s["type"] == "CONSULT"
+    assert s["date"]["value"] == "2023-09-13" and s["status"] == "occurred"
+    assert s["first_reported"] == "2023-09-11"
+    assert all(r["evidence"] for r in s["reports"])
+    assert {p["country"] for p in s["actors"]} == {"PRK"} and {p["country"] for p in s["recipients"]} == {"RUS"}
+
+
+def test_relays_of_one_dispatch_count_as_one_source(summit_records):
+    s = stories_of(summit_records)[0]
+    assert sorted(s["sources"]) == ["Korean Central News Agency", "Kremlin", "TASS"]
+
+
+def test_spellings_of_one_agency_are_one_source():
+    assert independent_sources(["KCNA", "Korean Central News Agency", "KCNA news agency", "the Kremlin",
+                                "Kremlin"]) == ["KCNA", "the Kremlin"]
+
+
+def test_disagreeing_dates_are_listed_as_a_conflict():
+    recs = [meeting("a", "2019-02-28", "AP", "2019-02-28", evidence="the summit talks collapsed at the hotel"),
+            meeting("b", "2019-03-01", "AFP", "2019-03-01", evidence="the summit talks collapsed at the hotel"),
+            meeting("c", "2019-03-01", "EFE", "2019-02-28", evidence="the summit talks collapsed")]
+    [s] = stories_of(recs)
+    [c] = [c for c in s["conflicts"] if c["field"] == "date"]
+    assert c["values"] == {"2019-02-28": ["a", "c"], "2019-03-01": ["b"]}
+
+
+def test_status_follows_the_latest_reports():
+    recs = [meeting("a", "2023-06-25", "AP", "2023-06-25", "planned", "the case will be closed"),
+            meeting("b", "2023-06-27", "AFP", "2023-06-25", "occurred", "the case was closed")]
+    [s] = stories_of(recs)
+    assert s["status"] == "occurred"
+
+
+def test_one_story_holds_one_report_per_document():
+    rec = make_record("x", "2023-09-15", "AP", [
+        {"type": "CONSULT", "actors": ["Kim"], "recipients": ["Putin"], "date": "2023-09-13",
+         "evidence": "Kim met Putin at the cosmodrome"},
+        {"type": "CONSULT", "actors": ["Kim"], "recipients": ["Putin"], "date": "2023-09-14",
+         "evidence": "Kim met Putin in Vladivostok"}])
+    for s in stories_of([rec, meeting("y", "2023-09-15", "AFP", "2023-09-13")]):
+        docs = [r["doc"] for r in s["reports"]]
+        assert len(docs) == len(set(docs))
+
+
+def test_blocks_are_by_type_party_country_and_week():
+    [r] = read_reports(meeting("a", "2023-09-13", "AP", "2023-09-13"), "t")
+    keys = set(block_keys(r))
+    assert {k[0] for k in keys} == {"CONSULT"} and {k[1] for k in keys} == {"PRK", "RUS"}
+    assert 1 <= len({k[2] for k in keys}) <= 2
+
+
+def test_a_report_only_meets_stories_of_its_blocks():
+    c = Clusterer()
+    [a] = read_reports(meeting("a", "2023-09-13", "AP", "2023-09-13"), "t")
+    [far] = read_reports(meeting("f", "2021-01-13", "AP", "2021-01-13"), "t")
+    c.assign(far)
+    assert c.candidates(a) == []
+
+
+def test_merging_beats_the_gdelt_grouping_on_synthetic_reports():
+    recs, gold = records(2000, seed=3)
+    _, _, f_merge = bcubed(stories_of(recs), gold)
+    p_gdelt, r_gdelt, f_gdelt = bcubed(stories_of(recs, method="gdelt"), gold)
+    assert p_gdelt > 0.97 and r_gdelt < 0.7
+    assert f_merge >= 0.8 and f_merge > f_gdelt + 0.08

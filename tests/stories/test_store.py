@@ -1,0 +1,66 @@
+import json
+
+import pytest
+
+from wirewatch.store import Store
+from wirewatch.stories.store import StoryStore, update_stories
+
+from .conftest import meeting
+
+
+@pytest.fixture()
+def store(db):
+    with Store(db) as s:
+        yield s
+
+
+def test_stories_are_built_from_the_stored_documents(store, summit_records):
+    store.save(summit_records)
+    stats = update_stories(store)
+    assert stats.documents == 6 and not stats.errors
+    stories = list(StoryStore(store).stories())
+    assert sorted(len(s["reports"]) for s in stories) == [1, 5]
+
+
+def test_a_late_report_joins_its_story_without_a_rebuild(store, summit_records):
+    store.save(summit_records[:3])
+    update_stories(store)
+    ss = StoryStore(store)
+    [before] = list(ss.stories())
+    store.save([meeting("late", "2023-09-20", "Kyodo", "2023-09-13", evidence="Kim met Putin at the cosmodrome")])
+    stats = update_stories(store)
+    assert stats.documents == 1 and stats.reports == 1
+    [after] = list(ss.stories())
+    assert after["id"] == before["id"] and "late" in [r["doc"] for r in after["reports"]]
+    assert update_stories(store).documents == 0   # nothing new: nothing done
+
+
+def test_a_replaced_document_leaves_its_old_story(store, summit_records):
+    store.save(summit_records[:2])
+    update_stories(store)
+    moved = meeting("a", "2024-06-19", "Reuters", "2024-06-19", evidence="Putin met Kim Jong-un in Pyongyang")
+    store.save([moved])
+    update_stories(store)
+    stories = list(StoryStore(store).stories())
+    assert sorted([r["doc"] for r in s["reports"]] for s in stories) == [["a"], ["plan"]]
+
+
+def test_a_damaged_stored_record_is_named_and_the_rest_go_on(store, summit_records):
+    store.save(summit_records[:3])
+    bad = store.record("a")
+    bad["events"][0]["actors"] = ["e42"]
+    with store._write():
+        store._execute("UPDATE documents SET record = ? WHERE id = 'a'", (json.dumps(bad),))
+    seen = []
+    stats = update_stories(store, on_error=seen.append)
+    assert len(seen) == 1 and "document a" in str(seen[0]) and "e42" in str(seen[0])
+    assert stats.reports == 2
+
+
+def test_a_story_is_read_by_its_id(store, summit_records):
+    store.save(summit_records)
+    update_stories(store)
+    ss = StoryStore(store)
+    first = next(iter(ss.stories()))
+    assert ss.story(first["id"]) == first
+    assert ss.story("s999") is None and ss.story("doc-1") is None
