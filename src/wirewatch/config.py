@@ -20,6 +20,7 @@ class Config:
     min_words_for_language: int
     min_english_ratio: float
     db: str
+    workers: int = 0  # worker processes; 0 means one per CPU core
 
 
 def default_text() -> str:
@@ -50,6 +51,7 @@ def load_config(path: str | Path | None = None) -> Config:
             min_words_for_language=cp.getint("ingest", "min_words_for_language"),
             min_english_ratio=cp.getfloat("ingest", "min_english_ratio"),
             db=cp.get("store", "db"),
+            workers=cp.getint("pipeline", "workers"),
         )
     except (ValueError, configparser.Error) as exc:
         raise ConfigError(f"config {path or 'default.cfg'}: {exc}") from exc

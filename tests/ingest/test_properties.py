@@ -21,7 +21,7 @@ from wirewatch.errors import InputError, InputTooLargeError
 from wirewatch.ingest.checks import check_document
 from wirewatch.ingest.sources import read_inputs
 
-SETTINGS = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=100, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 MAX_BYTES = 20_000  # small limit so the generated inputs also cross it
 
 json_value = st.recursive(
