@@ -89,6 +89,16 @@ def test_event_queries_filter_by_actor_country_type_dates_place_and_status(db, m
         assert ev["url"] == "https://example.org/a" and ev["confidence"] == 0.8
 
 
+def test_limit_and_offset_page_through_the_events(db, make_record):
+    with open_store(db) as s:
+        s.save([make_record(f"d{n}", date=f"2023-01-0{n + 1}") for n in range(5)])
+        every = [e["doc_id"] for e in s.events(EventQuery())]
+        assert every == [f"d{n}" for n in range(5)]
+        assert [e["doc_id"] for e in s.events(EventQuery(limit=2, offset=1))] == ["d1", "d2"]
+        assert [e["doc_id"] for e in s.events(EventQuery(offset=3))] == ["d3", "d4"]
+        assert list(s.events(EventQuery(limit=0))) == []
+
+
 def test_events_are_ordered_by_date_then_document_then_event_number(db, make_record):
     recs = [make_record(i, date=d) for i, d in (("b", "2023-01-02"), ("a", "2023-01-02"), ("c", None), ("z", "2020-05-05"))]
     many = make_record("m", date="2021-01-01")

@@ -49,7 +49,8 @@ class EventQuery:
     place: str | None = None      # place name (substring) or ISO3 country of the place
     status: str | None = None
     doc_id: str | None = None
-    limit: int | None = None
+    limit: int | None = None      # at most this many events
+    offset: int | None = None     # skip this many first (for paging, with limit)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,7 @@ class Store:
     like: ClassVar[str] = "LIKE"      # case-insensitive LIKE of the dialect
     lock_row: ClassVar[str] = ""      # suffix locking the selected row until the transaction ends
     event_order: ClassVar[str] = ""   # ORDER BY of events: date, document, event number
+    no_limit: ClassVar[str] = ""      # a LIMIT clause meaning "all rows", for an OFFSET without a limit
     path: str
     name: str
 
@@ -288,6 +290,9 @@ class Store:
         if q.limit is not None:
             sql += " LIMIT ?"
             args.append(max(int(q.limit), 0))
+        if q.offset:
+            sql += ("" if q.limit is not None else f" {self.no_limit}") + " OFFSET ?"
+            args.append(max(int(q.offset), 0))
         for page in self._pages(sql, args, PAGE):
             people = self._participants({ev["doc_id"] for ev in page})
             for ev in page:

@@ -37,6 +37,7 @@ class PostgresStore(Store):
     lock_row = " FOR UPDATE"
     event_order = ("v.date_start IS NULL, v.date_start, v.doc_id, "
                    "COALESCE(CAST(substring(v.id FROM '^.([0-9]+)') AS BIGINT), 0), v.id")
+    no_limit = "LIMIT ALL"
     _errors: ClassVar[tuple[type[BaseException], ...]] = (psycopg.Error,)
 
     def __init__(self, db: str) -> None:

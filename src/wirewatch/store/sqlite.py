@@ -29,6 +29,7 @@ class SQLiteStore(Store):
     like = "LIKE"  # case-insensitive for ASCII in SQLite
     lock_row = ""  # BEGIN IMMEDIATE already holds the write lock
     event_order = "v.date_start IS NULL, v.date_start, v.doc_id, CAST(substr(v.id, 2) AS INTEGER), v.id"
+    no_limit = "LIMIT -1"
     _errors: ClassVar[tuple[type[BaseException], ...]] = (sqlite3.Error,)
 
     def __init__(self, db: str | Path) -> None:
