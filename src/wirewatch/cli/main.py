@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from wirewatch.export import FORMATS as EXPORT_FORMATS
 from wirewatch.config import Config, load_config
 from wirewatch.errors import WirewatchError
 from wirewatch.ingest.sources import FORMATS as INPUT_FORMATS
-from wirewatch.pipeline.runner import Result
+from wirewatch.pipeline.parallel import Item, Outcome, RunStats
 from wirewatch.record.writer import FORMATS as OUTPUT_FORMATS
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_FATAL = 0, 1, 2, 3
@@ -34,7 +34,7 @@ class Failures:
     def __init__(self) -> None:
         self.count = 0
 
-    def report(self, result: Result) -> None:
+    def report(self, result: Outcome) -> None:
         self.count += 1
         click.echo(f"wirewatch: skipped {result.error}", err=True)
 
@@ -46,22 +46,35 @@ def _config(path: str | None) -> Config:
         raise click.ClickException(str(err)) from err
 
 
-def write_stats(path: str, written: int, failed: int, seconds: float, cfg: Config) -> None:
-    """Run statistics as JSON: counts, wall time, start-up time and seconds per stage."""
-    from wirewatch.api import get_pipeline
-
-    pipe = get_pipeline(cfg)
-    stats = {"documents": written, "failed": failed, "seconds": round(seconds, 4),
-             "startup_seconds": round(pipe.ctx.startup_seconds, 4),
-             "stage_seconds": {k: round(v, 4) for k, v in pipe.timings.items()}}
+def write_stats(path: str, run: RunStats, seconds: float) -> None:
+    """Run statistics as JSON: counts, wall time, start-up time, seconds per stage, workers' peak memory."""
+    stats = {"documents": run.documents, "failed": run.failed, "seconds": round(seconds, 4),
+             "startup_seconds": round(run.startup_seconds, 4), "workers": run.workers,
+             "stage_seconds": {k: round(v, 4) for k, v in run.stage_seconds.items()},
+             "peak_rss_mib": {k: round(v, 1) for k, v in run.peak_rss_mib.items()}}
     Path(path).write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
 
 
-def _results(files: tuple[str, ...], input_format: str, cfg: Config, quiet: bool) -> Iterator[Result]:
-    from wirewatch.api import extract_files, get_pipeline
+def _outcomes(files: tuple[str, ...], input_format: str, cfg: Config, quiet: bool, workers: int | None,
+              cluster: str | None, run: RunStats, keep: Callable[[Iterable[Item]], Iterable[Item]] = iter,
+              on_batch: Callable[[list[Outcome]], None] | None = None) -> Iterator[Outcome]:
+    from wirewatch.ingest.sources import read_inputs
+    from wirewatch.pipeline.parallel import process
 
-    get_pipeline(cfg).ctx.load_all()
-    yield from progress(extract_files(files, input_format, cfg), quiet)
+    if workers is not None and cluster is not None:
+        raise click.UsageError("give --workers or --cluster, not both")
+    items = keep(read_inputs(files, input_format, cfg.max_bytes))
+    yield from progress(process(items, cfg, workers=workers, cluster=cluster, ordered=on_batch is None,
+                                on_batch=on_batch, stats=run), quiet)
+
+
+def _check_cluster(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from wirewatch.pipeline.parallel import check_address
+
+    try:
+        return None if value is None else check_address(value)
+    except WirewatchError as err:
+        raise click.BadParameter(str(err)) from err
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -76,6 +89,12 @@ _input = click.option("--input-format", type=click.Choice(INPUT_FORMATS), defaul
 _quiet = click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary on stderr.")
 _cfgopt = click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
                        help="INI file of settings layered over the defaults.")
+_workers = click.option("--workers", type=click.IntRange(min=1),
+                        help="Worker processes, each loading the pipeline once (default: [pipeline] workers, "
+                             "one per core); 1 runs in this process.")
+_cluster = click.option("--cluster", metavar="tcp://HOST:PORT", callback=_check_cluster,
+                        help="Run the batches on the workers of this Dask scheduler (see docs/SCALE.md).")
+
 _db = click.option("--db", metavar="PATH|URL",
                    help="SQLite file or postgresql://user@host:port/dbname URL (default from config: ./wirewatch.db).")
 _STATUSES = ["occurred", "ongoing", "planned", "expected", "possible", "negated"]
@@ -108,25 +127,26 @@ def _event_filters(f: Callable[..., None]) -> Callable[..., None]:
 @_cfgopt
 @click.option("--stats", "stats_path", type=click.Path(dir_okay=False),
               help="Write run statistics (documents, seconds per stage, start-up time) to this JSON file.")
+@_workers
+@_cluster
 def extract(files: tuple[str, ...], output: str | None, fmt: str, input_format: str, quiet: bool,
-            config_path: str | None, stats_path: str | None) -> None:
+            config_path: str | None, stats_path: str | None, workers: int | None, cluster: str | None) -> None:
     """Extract one wirewatch/1 record per document in FILES (files, folders, globs, - for stdin)."""
-    from wirewatch.record.serialize import to_record
     from wirewatch.record.writer import RecordWriter
 
-    cfg, failed = _config(config_path), Failures()
+    cfg, failed, run = _config(config_path), Failures(), RunStats()
     t0 = time.perf_counter()
     try:
         with RecordWriter(output, fmt) as out:
-            for r in _results(files, input_format, cfg, quiet):
+            for r in _outcomes(files, input_format, cfg, quiet, workers, cluster, run):
                 if r.ok:
-                    out.write(to_record(r.doc))  # type: ignore[arg-type]
+                    out.write(r.record)  # type: ignore[arg-type]
                 else:
                     failed.report(r)
     except WirewatchError as err:
         raise click.ClickException(str(err)) from err
     if stats_path:
-        write_stats(stats_path, out.count, failed.count, time.perf_counter() - t0, cfg)
+        write_stats(stats_path, run, time.perf_counter() - t0)
     if not quiet:
         click.echo(f"wirewatch: {out.count} record(s) written, {failed.count} document(s) failed", err=True)
     sys.exit(EXIT_SOME_FAILED if failed.count else EXIT_OK)
@@ -138,28 +158,30 @@ def extract(files: tuple[str, ...], output: str | None, fmt: str, input_format: 
 @_input
 @_quiet
 @_cfgopt
-def ingest(files: tuple[str, ...], db: str | None, input_format: str, quiet: bool, config_path: str | None) -> None:
+@_workers
+@_cluster
+def ingest(files: tuple[str, ...], db: str | None, input_format: str, quiet: bool, config_path: str | None,
+           workers: int | None, cluster: str | None) -> None:
     """Extract FILES and store the records in the embedded database, one transaction per batch."""
-    from wirewatch.record.serialize import to_record
+    from wirewatch.pipeline.resume import SkipStored
     from wirewatch.store import Store
 
-    cfg, failed = _config(config_path), Failures()
+    cfg, failed, run = _config(config_path), Failures(), RunStats()
     added = replaced = unchanged = 0
     try:
         with Store(db or cfg.db) as store:
-            batch: list[dict] = []
-            for r in _results(files, input_format, cfg, quiet):
+            skip = SkipStored(store, cfg)  # documents stored unchanged by an earlier (interrupted) run
+
+            def save(batch: list[Outcome]) -> None:
+                nonlocal added, replaced, unchanged
+                if records := [o.record for o in batch if o.record is not None]:
+                    s = store.save(records)
+                    added, replaced, unchanged = added + s.added, replaced + s.replaced, unchanged + s.unchanged
+
+            for r in _outcomes(files, input_format, cfg, quiet, workers, cluster, run, skip, save):
                 if not r.ok:
                     failed.report(r)
-                    continue
-                batch.append(to_record(r.doc))  # type: ignore[arg-type]
-                if len(batch) >= cfg.batch_size:
-                    s = store.save(batch)
-                    added, replaced, unchanged = added + s.added, replaced + s.replaced, unchanged + s.unchanged
-                    batch = []
-            if batch:
-                s = store.save(batch)
-                added, replaced, unchanged = added + s.added, replaced + s.replaced, unchanged + s.unchanged
+            unchanged += skip.skipped
             from wirewatch.stories.store import update_stories
 
             update_stories(store, on_error=lambda err: click.echo(f"wirewatch: stories: skipped {err}", err=True))
