@@ -185,3 +185,14 @@ def test_unreachable_server_names_the_url_without_its_password():
     with pytest.raises(StoreError, match="cannot connect") as err:
         open_store(f"postgresql://ww:s3cret@127.0.0.1:{port}/x")
     assert "s3cret" not in str(err.value) and f"ww:***@127.0.0.1:{port}/x" in str(err.value)
+
+
+def test_a_document_stored_by_another_writer_since_we_looked_is_settled_one_by_one(db, make_record, monkeypatch):
+    with open_store(db) as s:
+        s.save([make_record("a"), make_record("b")])
+        # as if another writer had stored "a" and "b" between our look and our insert
+        monkeypatch.setattr(s, "_stored_hashes", lambda ids: {})
+        stats = s.save([make_record("a"), make_record("b", text="Changed."), make_record("c")])
+        assert (stats.added, stats.replaced, stats.unchanged) == (1, 1, 1)
+        assert s.count() == 3 and s.count("events") == 3 and s.count("event_participants") == 6
+        assert s.record("b")["doc"]["text"] == "Changed."

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from wirewatch.errors import StoreError
@@ -35,6 +35,7 @@ URL_SCHEMES = ("postgresql", "postgres")
 TABLES = ("documents", "entities", "events", "event_participants")
 PAGE = 500          # events read per round trip; their participants are read in one query per page
 SETTLE_TRIES = 5    # how often a document is re-read when another writer changes it meanwhile
+CHUNK = 500         # documents per multi-row statement (bound parameters stay far below both limits)
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ class Store:
             try:
                 ordered = sorted(batch, key=lambda rec: str(rec["doc"]["id"]))
                 with self._write():
-                    outcomes = [self._save_one(rec) for rec in ordered]
+                    outcomes = self._save_all(ordered)
                 return SaveStats(outcomes.count("added"), outcomes.count("replaced"), outcomes.count("unchanged"))
             except errors as exc:
                 if attempt < 3 and self._retryable(exc):
@@ -213,44 +214,97 @@ class Store:
                 raise StoreError(f"database {self.name}: batch not stored ({exc}); nothing of it was written") from exc
         raise AssertionError("unreachable")
 
+    def _save_all(self, ordered: list[dict[str, Any]]) -> list[str]:
+        """Store records sorted by id, a few statements per batch; the outcome of each, in order."""
+        ids = [rec["doc"]["id"] for rec in ordered]
+        if len(set(ids)) < len(ids):  # the same document twice in one batch: one at a time, in order
+            return [self._save_one(rec) for rec in ordered]
+        now = _now()
+        stored = self._stored_hashes(ids)
+        outcome: dict[str, str] = {}
+        new, changed = [], []
+        for rec in ordered:
+            doc_id, h = rec["doc"]["id"], content_hash(rec)
+            if doc_id not in stored:
+                new.append(rec)
+            elif stored[doc_id] == h:
+                outcome[doc_id] = "unchanged"
+            else:
+                changed.append(rec)
+                outcome[doc_id] = "replaced"
+        self._replace_documents(changed, now)
+        inserted = self._insert_documents(new, now)
+        for rec in new:  # another writer stored those not inserted since we looked: settle them one by one
+            outcome[rec["doc"]["id"]] = "added" if rec["doc"]["id"] in inserted else self._save_one(rec)
+        self._insert_parts(changed + [rec for rec in new if rec["doc"]["id"] in inserted])
+        return [outcome[i] for i in ids]
+
+    def _stored_hashes(self, ids: list[str]) -> dict[str, str]:
+        """Content hashes of the stored documents among ``ids``, their rows locked in id order."""
+        out: dict[str, str] = {}
+        for chunk in _chunks(ids, CHUNK):
+            rows = self._fetchall(f"SELECT id, content_hash FROM documents WHERE id IN ({_marks(len(chunk))}) "
+                                  f"ORDER BY id{self.lock_row}", chunk)
+            out.update((r[0], r[1]) for r in rows)
+        return out
+
+    def _replace_documents(self, recs: list[dict[str, Any]], now: str) -> None:
+        """Drop the parts of stored documents whose content changed and update their rows."""
+        ids = [rec["doc"]["id"] for rec in recs]
+        for chunk in _chunks(ids, CHUNK):
+            for table in ("event_participants", "events", "entities"):
+                self._execute(f"DELETE FROM {table} WHERE doc_id IN ({_marks(len(chunk))})", chunk)
+        self._executemany("UPDATE documents SET content_hash = ?, title = ?, date = ?, agency = ?, url = ?, "
+                          "record = ?, ingested_at = ? WHERE id = ?",
+                          [(*_doc_fields(rec, now), rec["doc"]["id"]) for rec in recs])
+
+    def _insert_documents(self, recs: list[dict[str, Any]], now: str) -> set[str]:
+        """Insert new documents' rows, skipping any another writer has inserted since; the ids inserted."""
+        inserted: set[str] = set()
+        for chunk in _chunks(recs, CHUNK):
+            args = [v for rec in chunk for v in (rec["doc"]["id"], *_doc_fields(rec, now))]
+            rows = self._fetchall(
+                "INSERT INTO documents (id, content_hash, title, date, agency, url, record, ingested_at) VALUES "
+                + ",".join(["(?,?,?,?,?,?,?,?)"] * len(chunk)) + " ON CONFLICT (id) DO NOTHING RETURNING id", args)
+            inserted.update(r[0] for r in rows)
+        return inserted
+
     def _save_one(self, rec: dict[str, Any]) -> str:
-        d, h = rec["doc"], content_hash(rec)
-        doc_id = d["id"]
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        fields = (h, d.get("title"), d.get("date"), d.get("agency"), d.get("url"), json.dumps(rec, ensure_ascii=False), now)
+        """Store one record, re-reading it under a lock when another writer changes it meanwhile."""
+        doc_id, h = rec["doc"]["id"], content_hash(rec)
+        now = _now()
         for _ in range(SETTLE_TRIES):
             rows = self._fetchall(f"SELECT content_hash FROM documents WHERE id = ?{self.lock_row}", (doc_id,))
+            if rows and rows[0][0] == h:
+                return "unchanged"
             if rows:
-                if rows[0][0] == h:
-                    return "unchanged"
-                for table in ("event_participants", "events", "entities"):
-                    self._execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc_id,))
-                self._execute("UPDATE documents SET content_hash = ?, title = ?, date = ?, agency = ?, url = ?, "
-                              "record = ?, ingested_at = ? WHERE id = ?", (*fields, doc_id))
-                self._insert_parts(doc_id, rec)
+                self._replace_documents([rec], now)
+                self._insert_parts([rec])
                 return "replaced"
-            inserted = self._fetchall(
-                "INSERT INTO documents (id, content_hash, title, date, agency, url, record, ingested_at) "
-                "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING RETURNING id", (doc_id, *fields))
-            if inserted:
-                self._insert_parts(doc_id, rec)
+            if self._insert_documents([rec], now):
+                self._insert_parts([rec])
                 return "added"
         raise StoreError(f"database {self.name}: document {doc_id} kept changing under another writer; run again")
 
-    def _insert_parts(self, doc_id: str, rec: dict[str, Any]) -> None:
+    def _insert_parts(self, recs: list[dict[str, Any]]) -> None:
+        """Insert the entities, events and participants of documents whose rows are written."""
+        entities, events, participants = [], [], []
+        for rec in recs:
+            doc_id = rec["doc"]["id"]
+            for e in rec["entities"]:
+                geo = e.get("geo") or {}
+                entities.append((doc_id, e["id"], e["name"], e["kind"], e.get("country"), e.get("sector"),
+                                 e.get("wikidata"), geo.get("geonames"), geo.get("lat"), geo.get("lon")))
+            for v in rec["events"]:
+                date = v.get("date") or {}
+                events.append((doc_id, v["id"], v["type"], v.get("mode"), v["status"], date.get("value"),
+                               date.get("start"), date.get("end"), v.get("place"), v["evidence"]["text"],
+                               v["confidence"]))
+                for role, key in (("actor", "actors"), ("recipient", "recipients")):
+                    participants += [(doc_id, v["id"], e, role, i) for i, e in enumerate(v[key])]
         self._executemany(
             "INSERT INTO entities (doc_id, id, name, kind, country, sector, wikidata, geonames, lat, lon) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [(doc_id, e["id"], e["name"], e["kind"], e.get("country"), e.get("sector"), e.get("wikidata"),
-              (e.get("geo") or {}).get("geonames"), (e.get("geo") or {}).get("lat"), (e.get("geo") or {}).get("lon"))
-             for e in rec["entities"]])
-        events, participants = [], []
-        for v in rec["events"]:
-            date = v.get("date") or {}
-            events.append((doc_id, v["id"], v["type"], v.get("mode"), v["status"], date.get("value"), date.get("start"),
-                           date.get("end"), v.get("place"), v["evidence"]["text"], v["confidence"]))
-            for role, key in (("actor", "actors"), ("recipient", "recipients")):
-                participants += [(doc_id, v["id"], e, role, i) for i, e in enumerate(v[key])]
+            "VALUES (?,?,?,?,?,?,?,?,?,?)", entities)
         self._executemany(
             "INSERT INTO events (doc_id, id, type, mode, status, date_value, date_start, date_end, place_id, "
             "evidence, confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)", events)
@@ -306,12 +360,35 @@ class Store:
         rows = self._fetchall(
             "SELECT ep.doc_id, ep.event_id, ep.role, e.id, e.name, e.country, e.sector FROM event_participants ep "
             "JOIN entities e ON e.doc_id = ep.doc_id AND e.id = ep.entity_id "
-            f"WHERE ep.doc_id IN ({','.join('?' * len(ids))}) ORDER BY ep.position", ids) if ids else []
+            f"WHERE ep.doc_id IN ({_marks(len(ids))}) ORDER BY ep.position", ids) if ids else []
         out: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
         for doc_id, event_id, role, eid, name, country, sector in rows:
             out.setdefault((doc_id, event_id, role), []).append(
                 {"id": eid, "name": name, "country": country, "sector": sector})
         return out
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _doc_fields(rec: dict[str, Any], now: str) -> tuple[Any, ...]:
+    """The documents row of a record after its id: hash, title, date, agency, URL, record JSON, time stored."""
+    d = rec["doc"]
+    return (content_hash(rec), d.get("title"), d.get("date"), d.get("agency"), d.get("url"),
+            json.dumps(rec, ensure_ascii=False), now)
+
+
+T = TypeVar("T")
+
+
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
 
 
 def _who(role: str, value: str, like: str) -> tuple[str, list[str]]:
