@@ -196,3 +196,13 @@ def test_a_document_stored_by_another_writer_since_we_looked_is_settled_one_by_o
         assert (stats.added, stats.replaced, stats.unchanged) == (1, 1, 1)
         assert s.count() == 3 and s.count("events") == 3 and s.count("event_participants") == 6
         assert s.record("b")["doc"]["text"] == "Changed."
+
+
+def test_passwords_are_never_shown():
+    from wirewatch.store import display_name
+
+    assert display_name("postgresql://ww:s3cret@db.example:5432/news") == "postgresql://ww:***@db.example:5432/news"
+    assert display_name("postgresql://ww@h/news?sslmode=require&password=s3cret") == \
+        "postgresql://ww@h/news?sslmode=require&password=***"
+    assert display_name("postgresql://ww:p@ss:w@rd@h:notaport/db") == "postgresql://ww:***@h:notaport/db"
+    assert display_name("data/w.db") == "data/w.db"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -76,16 +77,17 @@ def is_url(db: str | Path) -> bool:
 
 
 def display_name(db: str | Path) -> str:
-    """``db`` as it may be shown in messages: a URL without its password."""
+    """``db`` as it may be shown in messages: a URL without its password (in the user part or the query)."""
     text = str(db)
     if not is_url(text):
         return text
     parts = urlsplit(text)
-    if parts.password is None:
-        return text
-    host = parts.hostname or ""
-    netloc = f"{parts.username}:***@{host}" + (f":{parts.port}" if parts.port else "")
-    return urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    netloc = parts.netloc
+    if "@" in netloc:
+        user, _, host = netloc.rpartition("@")
+        netloc = (user.split(":", 1)[0] + ":***" if ":" in user else user) + "@" + host
+    query = re.sub(r"(?i)(^|&)(password=)[^&]*", r"\1\2***", parts.query)
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def open_store(db: str | Path, create: bool = True) -> Store:
