@@ -9,7 +9,7 @@ WW := $(VENV)/bin/wirewatch
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/efe-2023-09-11-kim-jong-un-russia.txt
 
-.PHONY: install demo typecheck test test-fast eval bench clean
+.PHONY: install demo serve typecheck test test-fast eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,14 @@ demo: install
 	rm -f demo.db
 	$(WW) ingest samples/ $(wildcard $(SEED)) --db demo.db
 	$(WW) events --db demo.db
+
+# Serve the bundled samples: extract them into serve.db, then the API and the page on
+# http://127.0.0.1:$(PORT)/ (read-only unless WIREWATCH_TOKEN is set in the environment).
+PORT ?= 8000
+serve: install
+	rm -f serve.db
+	$(WW) ingest samples/ --db serve.db -q
+	$(WW) serve --db serve.db --port $(PORT)
 
 typecheck: install
 	$(PY) -m mypy src/wirewatch
@@ -39,4 +47,4 @@ bench: install
 	$(PY) bench/throughput.py --shared $(SHARED)
 
 clean:
-	rm -rf $(VENV) demo.db build src/*.egg-info .pytest_cache
+	rm -rf $(VENV) demo.db serve.db build src/*.egg-info .pytest_cache

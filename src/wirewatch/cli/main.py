@@ -263,6 +263,33 @@ def show(doc_id: str, db: str | None, config_path: str | None) -> None:
 cli.add_command(_stories_command)
 
 
+@cli.command()
+@click.option("--db", help="Database to serve: a SQLite path (default from config: ./wirewatch.db) or a URL the store accepts.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (keep it loopback unless behind a proxy).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--token-file", type=click.Path(dir_okay=False),
+              help="File whose first line is the bearer token for writes (else $WIREWATCH_TOKEN; neither: read-only).")
+@click.option("--max-request-bytes", type=click.IntRange(1), default=5_000_000, show_default=True,
+              help="Largest POST body accepted (413 above it).")
+@click.option("--max-documents", type=click.IntRange(1), default=100, show_default=True,
+              help="Most documents in one POST (422 above it).")
+@_cfgopt
+def serve(db: str | None, host: str, port: int, token_file: str | None, max_request_bytes: int, max_documents: int,
+          config_path: str | None) -> None:
+    """Serve the HTTP API (/api, docs at /docs) and the web page (/) over the store."""
+    from wirewatch.serve.run import serve as run_server
+    from wirewatch.serve.settings import ServeSettings, load_token
+
+    cfg = _config(config_path)
+    try:
+        settings = ServeSettings(db=db or cfg.db, token=load_token(token_file), max_request_bytes=max_request_bytes,
+                                 max_documents=max_documents, preload=True, config=cfg)
+        run_server(settings, host, port)
+    except WirewatchError as err:
+        click.echo(f"wirewatch: error: {err}", err=True)
+        sys.exit(EXIT_FATAL)
+
+
 def main() -> None:
     """Console entry point."""
     try:

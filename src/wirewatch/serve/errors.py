@@ -1,0 +1,16 @@
+"""The error the routes raise: an HTTP status and one message, answered as JSON."""
+from __future__ import annotations
+
+
+class ApiError(Exception):
+    """A request the server refuses, with the status code and a message saying what to do.
+
+    Attributes:
+        status: the HTTP status code.
+        message: what was wrong.
+        headers: extra response headers (``WWW-Authenticate`` for 401).
+    """
+
+    def __init__(self, status: int, message: str, headers: dict[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.headers = status, message, headers or {}
