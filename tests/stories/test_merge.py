@@ -80,3 +80,13 @@ def test_merging_beats_the_gdelt_grouping_on_synthetic_reports():
     p_gdelt, r_gdelt, f_gdelt = bcubed(stories_of(recs, method="gdelt"), gold)
     assert p_gdelt > 0.97 and r_gdelt < 0.7
     assert f_merge >= 0.8 and f_merge > f_gdelt + 0.08
+
+
+def test_a_short_name_is_the_full_name_of_the_same_country():
+    from wirewatch.stories.reports import Party
+    from wirewatch.stories.story import merged_parties
+
+    short, full = Party("Trump", "person", "USA", "GOV", None), Party("Donald Trump", "person", "USA", "GOV", "Q22686")
+    other = Party("Trump", "person", "GBR", "GOV", None)
+    assert [p["name"] for p in merged_parties([(short,), (full,), (full,)])] == ["Donald Trump"]
+    assert len(merged_parties([(other,), (full,)])) == 2

@@ -64,3 +64,28 @@ def test_a_story_is_read_by_its_id(store, summit_records):
     first = next(iter(ss.stories()))
     assert ss.story(first["id"]) == first
     assert ss.story("s999") is None and ss.story("doc-1") is None
+
+
+def test_concurrent_updates_merge_each_report_once(db, summit_records):
+    import threading
+
+    with Store(db) as s:
+        s.save(summit_records)
+    errors = []
+
+    def run():
+        try:
+            with Store(db) as s:
+                update_stories(s)
+        except Exception as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    with Store(db) as s:
+        stories = list(StoryStore(s).stories())
+    assert sorted(len(x["reports"]) for x in stories) == [1, 5]

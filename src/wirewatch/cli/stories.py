@@ -161,12 +161,10 @@ def _from_files(files: tuple[str, ...], input_format: str, config_path: str | No
 
 
 def _from_db(db: str, method: str, failed: list[str], quiet: bool) -> list[dict[str, Any]]:
-    from wirewatch.store import Store
+    from wirewatch.store import open_store
     from wirewatch.stories.store import StorySQL, StoryStore
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no database at {db} (run `wirewatch ingest FILE... --db {db}` first)")
-    with Store(db) as store:
+    with open_store(db, create=False) as store:
         sql = StorySQL(store)
         if not sql.fetchall("SELECT COUNT(*) FROM documents")[0][0]:
             raise click.ClickException(f"database {db} holds no documents: nothing to merge "
@@ -238,10 +236,10 @@ def stories(files: tuple[str, ...], output: str | None, fmt: str, db: str | None
 
 def show_story(story_id: str, db: str) -> str | None:
     """The text of a stored story for ``wirewatch show``, or None if there is no such story."""
-    from wirewatch.store import Store
+    from wirewatch.store import open_store
     from wirewatch.stories.store import StoryStore
 
-    with Store(db) as store:
+    with open_store(db, create=False) as store:
         ss = StoryStore(store)
         ss.update()
         story = ss.story(story_id)

@@ -28,16 +28,40 @@ MAX_CANDIDATES = 400
 
 @dataclass
 class Cluster:
-    """A story being built: its reports, and the blocks it is indexed under."""
+    """A story being built: its reports, and summaries that rule out most reports at once.
+
+    ``lo``..``hi`` is the intersection of the reports' windows (a report must come within a
+    day of every one of them); ``countries`` and ``keys`` unite the reports' parties.
+    """
 
     id: int
     reports: list[Report] = field(default_factory=list)
     docs: set[str] = field(default_factory=set)
+    lo: dt.date | None = None
+    hi: dt.date | None = None
+    countries: set[str] = field(default_factory=set)
+    keys: set[str] = field(default_factory=set)
 
     def add(self, r: Report) -> None:
         """Add a report."""
         self.reports.append(r)
         self.docs.add(r.doc)
+        if r.window is not None:
+            self.lo = r.window[0] if self.lo is None else max(self.lo, r.window[0])
+            self.hi = r.window[1] if self.hi is None else min(self.hi, r.window[1])
+        self.countries |= r.countries
+        self.keys |= r.keys
+
+    def could_take(self, r: Report) -> bool:
+        """False when some report of the story surely vetoes ``r`` (its document, its dates, its parties)."""
+        if r.doc in self.docs:
+            return False
+        if r.window is not None and self.lo is not None and self.hi is not None:
+            if (r.window[0] - self.hi).days > 1 or (self.lo - r.window[1]).days > 1:
+                return False
+        if r.countries and self.countries and all(m.countries for m in self.reports):
+            return bool(r.countries & self.countries) or bool(r.keys & self.keys)
+        return True
 
 
 def _best_key(r: Report) -> tuple[int, int, int, int, float, int]:
@@ -141,7 +165,7 @@ class Clusterer:
 
     def score(self, r: Report, cluster: Cluster) -> float:
         """Mean similarity of a report to a story's reports; 0 if any vetoes or its document is there."""
-        if r.doc in cluster.docs:
+        if not cluster.could_take(r):
             return 0.0
         total = 0.0
         for m in cluster.reports:

@@ -29,6 +29,7 @@ from wirewatch.stories.merge import document_reports
 from wirewatch.stories.reports import Report, report_from_json, report_to_json
 from wirewatch.stories.story import story_record
 
+STORY_LOCK = 0x57575354  # PostgreSQL advisory lock key held by a story update ("WWST")
 PAGE_DOCS = 1000   # documents per transaction of an update
 CHUNK = 500        # ids per IN (...) list
 
@@ -70,6 +71,11 @@ class StorySQL:
         """One transaction: committed at the end of the block, rolled back if it raises."""
         return self.store._write()
 
+    def lock(self) -> None:
+        """Within a write transaction, wait for any other story update to end (SQLite's write lock does it)."""
+        if self.store.dialect == "postgresql":
+            self.fetchall("SELECT pg_advisory_xact_lock(?)", (STORY_LOCK,))
+
 
 def _chunks(items: Sequence[Any], n: int = CHUNK) -> Iterator[Sequence[Any]]:
     for i in range(0, len(items), n):
@@ -104,6 +110,7 @@ class StoryStore:
             docs, gone = self.pending()
             if gone:
                 with self.sql.write():
+                    self.sql.lock()
                     self._apply([], [], gone, stats)
             for page in _chunks(docs, PAGE_DOCS):
                 with self.sql.write():
@@ -117,6 +124,9 @@ class StoryStore:
 
     def _update_page(self, page: list[tuple[str, str]], stats: UpdateStats,
                      on_error: Callable[[RecordError], None] | None) -> None:
+        self.sql.lock()
+        done = self._done([d for d, _ in page])
+        page = [(d, h) for d, h in page if done.get(d) != h]   # another writer may have merged some meanwhile
         records = self._records([d for d, _ in page])
         reports: list[Report] = []
         for doc_id, _ in page:
@@ -127,6 +137,14 @@ class StoryStore:
                 if on_error:
                     on_error(err)
         self._apply(reports, page, [d for d, _ in page], stats)
+
+    def _done(self, doc_ids: list[str]) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for ids in _chunks(doc_ids):
+            marks = ",".join("?" * len(ids))
+            out.update((str(d), str(h)) for d, h in self.sql.fetchall(
+                f"SELECT doc_id, content_hash FROM story_docs WHERE doc_id IN ({marks})", ids))
+        return out
 
     def _records(self, doc_ids: list[str]) -> dict[str, Any]:
         out: dict[str, Any] = {}

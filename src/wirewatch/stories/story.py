@@ -29,6 +29,15 @@ def merged_parties(groups: Iterable[tuple[Party, ...]]) -> list[dict[str, Any]]:
         for p in parties:
             count[p.key] += 1
             first.setdefault(p.key, p)
+    same: dict[str, str] = {}
+    for k, p in first.items():   # "Trump" is "Donald Trump" of the same country when no knowledge-base id says
+        words = set(_key(p.name).split())
+        fuller = [q for q in first.values() if q.key != k and q.country == p.country and not p.wikidata
+                  and words < set(_key(q.name).split())]
+        if words and fuller:
+            same[k] = max(fuller, key=lambda q: count[q.key]).key
+    for k, target in same.items():
+        count[same.get(target, target)] += count.pop(k)
     return [_party_dict(first[k]) for k, _ in count.most_common()]
 
 

@@ -19,8 +19,13 @@ from typing import Any
 
 TYPES = ("CONSULT", "AGREE", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "SANCTION", "ASSAULT")
 AGENCIES = tuple(f"Outlet {c}" for c in "ABCDEFGHIJKLMNOPQRST")
+# Words any report may use, and the names and topics particular to one event (pseudo-words,
+# as many as a year of news has proper names and topics).
 _WORDS = ("talks summit border trade deal nuclear missile pact troops ceasefire envoy visit pledge warning sanctions "
           "grain energy pipeline embassy treaty port drill election rally strike convoy aid loan tariff").split()
+_TOPICS = tuple(a + b + c for a in ("ba", "ko", "mi", "te", "ru", "sa", "lo", "ve", "di", "ne")
+                for b in ("ran", "lek", "mor", "vin", "tas", "pul", "dor", "gem", "hal", "zun")
+                for c in ("a", "o", "ik", "ev", "um", "is", "ar", "en", "ot", "ul"))
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ def world_events(n: int, rng: random.Random, countries: int = 40, start: dt.date
         if a == b:
             b = (b + 1) % countries
         out.append(WorldEvent(f"w{i}", rng.choice(TYPES), a, b, start + dt.timedelta(days=rng.randrange(365)),
-                              tuple(rng.sample(_WORDS, 6))))
+                              tuple(rng.sample(_TOPICS, 3) + rng.sample(_WORDS, 3))))
     return out
 
 
@@ -112,7 +117,7 @@ def _report(doc: _Doc, w: WorldEvent, rng: random.Random) -> None:
                                   "via": [], "anonymous": False, "cue": "said", "cue_span": None,
                                   "content_span": None, "stance": "asserted"})
         claims.append(cid)
-    words = list(rng.sample(w.words, 4)) + rng.sample(_WORDS, 3)
+    words = list(rng.sample(w.words, 3)) + rng.sample(_WORDS, 3)
     text = f"{a['leader']} and {b['leader']} " + " ".join(words)
     doc.rec["events"].append({
         "id": f"v{len(doc.rec['events']) + 1}", "type": w.type, "mode": None, "contexts": [], "actors": actors,
@@ -124,11 +129,13 @@ def _report(doc: _Doc, w: WorldEvent, rng: random.Random) -> None:
 def records(n_events: int, seed: int = 7, events_per_doc: int = 4) -> tuple[list[dict[str, Any]], dict[tuple[str, str], str]]:
     """About ``n_events`` events in records of ``events_per_doc`` each; and the world id of every (doc, event)."""
     rng = random.Random(seed)
-    worlds = world_events(max(1, n_events // 4), rng)
+    worlds = world_events(max(1, n_events // 3), rng)
     tellings: list[tuple[WorldEvent, dt.date]] = []
     for w in worlds:
         for _ in range(min(8, 1 + int(rng.expovariate(1 / 3.0)))):
             tellings.append((w, w.day + dt.timedelta(days=rng.randint(-7, 7))))
+        if len(tellings) >= n_events:
+            break
     rng.shuffle(tellings)
     recs, gold = [], {}
     for i in range(0, min(len(tellings), n_events), events_per_doc):
