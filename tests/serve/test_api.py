@@ -117,8 +117,10 @@ def test_post_a_list_reports_each_bad_document_and_stores_the_rest(client: Any) 
 
 
 def test_post_where_every_document_fails_is_422(client: Any) -> None:
-    resp = client.post("/api/documents", json=[{"id": "x", "text": 3}], headers=AUTH)
+    resp = client.post("/api/documents", json=[{"id": "x", "text": 3}, {"id": "y"}], headers=AUTH)
     assert resp.status_code == 422 and "'text' is not a string" in resp.json()["error"]
+    assert "(and 1 more)" in resp.json()["error"]
+    assert [(e["index"], e["id"]) for e in resp.json()["errors"]] == [(0, "x"), (1, "y")]
 
 
 @pytest.mark.parametrize("body, message", [

@@ -152,6 +152,16 @@ def test_browser_post_filter_open_document(live_server: LiveServer, context: Any
     assert not foreign, f"the page asked other hosts: {foreign}"
 
 
+def test_browser_api_docs_work_offline(live_server: LiveServer, context: Any) -> None:
+    page = context.new_page()
+    errors, foreign = _watch(page, live_server)
+    page.goto(live_server.url + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=60_000)
+    assert page.locator(".swagger-ui .opblock").count() >= 7
+    assert "/api/events" in page.text_content(".swagger-ui")
+    assert not errors and not foreign, (errors, foreign)
+
+
 def test_browser_html_in_a_document_stays_text(live_server: LiveServer, context: Any) -> None:
     doc = {"id": "xss-<img src=x onerror=alert(1)>", "title": "<img src=x onerror=\"window.__pwned=3\">Odesa",
            "date": "2022-07-23", "text": XSS_TEXT}

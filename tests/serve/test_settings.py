@@ -48,18 +48,15 @@ def test_story_api_is_found_only_when_the_module_offers_it(monkeypatch: pytest.M
     assert api.for_event(None, "d", "v2") is None
 
 
-def test_serve_command_has_help_and_reports_a_bad_token_file(tmp_path: Path) -> None:
+def test_serve_command_has_help_and_reports_a_bad_token_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from wirewatch.cli.main import main
+
     result = CliRunner().invoke(cli, ["serve", "--help"])
     assert result.exit_code == 0 and "--token-file" in result.output and "127.0.0.1" in result.output
     (tmp_path / "empty").write_text("", encoding="utf-8")
-    from wirewatch.cli.main import main
-
-    monkey_argv = ["wirewatch", "serve", "--db", str(tmp_path / "x.db"), "--token-file", str(tmp_path / "empty")]
-    old = sys.argv
-    sys.argv = monkey_argv
-    try:
-        with pytest.raises(SystemExit) as exc:
-            main()
-    finally:
-        sys.argv = old
-    assert exc.value.code == 3
+    monkeypatch.setattr(sys, "argv", ["wirewatch", "serve", "--db", str(tmp_path / "x.db"),
+                                      "--token-file", str(tmp_path / "empty")])
+    with pytest.raises(SystemExit) as exc:
+        main()
+    assert exc.value.code == 3 and "token file" in capsys.readouterr().err

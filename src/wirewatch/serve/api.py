@@ -120,9 +120,9 @@ async def post_documents(request: Request, st: State) -> Any:
     items = parse_documents(body, st.settings.max_documents)
     outcome = await st.extractor.run(items)
     if not outcome.stored and outcome.errors:
-        raise ApiError(422, f"no document could be stored: {outcome.errors[0]['error']}"
-                            + (f" (and {len(outcome.errors) - 1} more)" if len(outcome.errors) > 1 else ""),
-                       ) from None
+        more = f" (and {len(outcome.errors) - 1} more)" if len(outcome.errors) > 1 else ""
+        raise ApiError(422, f"no document could be stored: {outcome.errors[0]['error']}{more}",
+                       extra={"stored": [], "errors": outcome.errors})
     return PostResult(**outcome.__dict__)
 
 

@@ -76,7 +76,7 @@ def error_body(status: int, message: str, **extra: Any) -> dict[str, Any]:
 def _error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(error_body(exc.status, exc.message), exc.status, headers=exc.headers)
+        return JSONResponse(error_body(exc.status, exc.message, **exc.extra), exc.status, headers=exc.headers)
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
