@@ -182,3 +182,4 @@ class ClusterRunner(Runner):
         stats.startup_seconds = self.stats.startup_seconds
         stats.add_timings(self.stats.stage_seconds)
         stats.peak_rss_mib.update(self.stats.peak_rss_mib)
+        stats.peak_rss_mib["parent"] = peak_rss_mib()

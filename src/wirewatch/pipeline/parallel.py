@@ -112,7 +112,7 @@ class RunStats:
     failed: int = 0
     startup_seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)
-    peak_rss_mib: dict[str, float] = field(default_factory=dict)  # worker -> peak resident MiB
+    peak_rss_mib: dict[str, float] = field(default_factory=dict)  # process -> peak resident MiB ("main", "parent", a worker)
 
     def add_timings(self, timings: dict[str, float]) -> None:
         """Add stage seconds (summed over workers: CPU time, not wall time)."""
@@ -393,3 +393,4 @@ class PoolRunner(Runner):
         stats.startup_seconds = self.stats.startup_seconds
         stats.add_timings(self.stats.stage_seconds)
         stats.peak_rss_mib.update(self.stats.peak_rss_mib)
+        stats.peak_rss_mib["parent"] = peak_rss_mib()
