@@ -255,3 +255,29 @@ def test_ingest_killed_with_sigkill_leaves_a_consistent_store_and_the_next_run_c
     assert again.returncode == 0, again.stderr
     assert f"{n - stored} added, 0 replaced, {stored} unchanged, 0 failed" in again.stderr
     assert _consistent(db) == n
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_workers_at_once_and_leaves_no_output(tmp_path):
+    _, cfg_path = _small_batches(tmp_path, 2)
+    src, out = corpus(tmp_path / "in.jsonl", 200), tmp_path / "out.jsonl"
+    argv = [sys.executable, "-m", "wirewatch", "extract", str(src), "-o", str(out), "--config", str(cfg_path),
+            "--workers", "2"]
+    proc = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    workers: list[psutil.Process] = []
+    try:
+        deadline = time.monotonic() + 300
+        while len(workers) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            workers = _pool_workers(psutil.Process(proc.pid))
+            time.sleep(0.1)
+        time.sleep(3)
+        assert proc.poll() is None, "the run ended before it could be interrupted"
+        os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends on Ctrl-C
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 130 and "interrupted" in err
+    _, alive = psutil.wait_procs(workers, timeout=15)
+    assert not alive and not out.exists() and not list(tmp_path.glob(".out.jsonl.*"))

@@ -302,16 +302,29 @@ class PoolRunner(Runner):
         self.config, self.workers = config, workers
         self.window = 2 * workers
         self.pool: ProcessPoolExecutor | None = None
+        self.pids: list[int] = []
         self.stats = RunStats(workers=workers)
 
     def __enter__(self) -> PoolRunner:
         self._start()
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+    def __exit__(self, exc_type: object = None, *exc: object) -> None:
+        self._stop(now=exc_type is not None)
+
+    def _stop(self, now: bool) -> None:
+        """Shut the pool down: after the running batches, or ``now`` (interrupted: stop the workers)."""
+        if self.pool is None:
+            return
+        started = list(getattr(self.pool, "_processes", None) or {})  # workers still loading have no pid in self.pids
+        self.pool.shutdown(wait=not now, cancel_futures=True)
+        if now:
+            for pid in set(self.pids) | set(started):
+                try:
+                    os.kill(pid, signal.SIGTERM)
+                except ProcessLookupError:
+                    pass
+        self.pool = None
 
     def _start(self) -> None:
         """A fresh pool whose workers have all loaded the pipeline."""
@@ -321,16 +334,18 @@ class PoolRunner(Runner):
                                         initargs=(self.config, barrier, os.getpid()))
         t0 = time.perf_counter()
         try:
-            for f in [self.pool.submit(_ready) for _ in range(self.workers)]:
-                f.result()
+            self.pids = [f.result()[0] for f in [self.pool.submit(_ready) for _ in range(self.workers)]]
         except (BrokenProcessPool, threading.BrokenBarrierError) as exc:
-            self.__exit__()
+            self._stop(now=True)
             raise ConfigError(f"the {self.workers} worker processes could not load the pipeline ({exc}); "
-                              "try fewer --workers (each needs about 500 MiB)") from exc
+                              "try fewer --workers (each needs about 750 MiB)") from exc
+        except BaseException:  # interrupted while the workers load
+            self._stop(now=True)
+            raise
         self.stats.startup_seconds += time.perf_counter() - t0
 
     def _restart(self) -> None:
-        self.__exit__()
+        self._stop(now=True)
         self._start()
 
     def map(self, batches: Iterable[Batch]) -> Iterator[list[Outcome]]:
