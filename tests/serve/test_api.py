@@ -137,3 +137,11 @@ def test_unknown_path_and_method_answer_json(client: Any) -> None:
     assert resp.status_code == 404 and resp.json()["status"] == 404
     resp = client.delete("/api/events")
     assert resp.status_code == 405 and resp.json()["status"] == 405
+
+
+def test_document_ids_with_slashes_reach_their_document(client: Any) -> None:
+    client.app.state.wirewatch.pool.get().save([make_record("agency/2023/09/kim")])
+    assert client.get("/api/documents/agency/2023/09/kim").json()["doc"]["id"] == "agency/2023/09/kim"
+    assert client.get("/api/documents/agency%2F2023%2F09%2Fkim").status_code == 200
+    assert client.get("/api/events/agency/2023/09/kim/v1").json()["doc"] == "agency/2023/09/kim"
+    assert "Title of agency/2023/09/kim" in client.get("/doc/agency%2F2023%2F09%2Fkim").text

@@ -126,7 +126,7 @@ async def post_documents(request: Request, st: State) -> Any:
     return PostResult(**outcome.__dict__)
 
 
-@router.get("/documents/{doc_id}")
+@router.get("/documents/{doc_id:path}")
 def get_document(doc_id: str, st: State) -> dict[str, Any]:
     """The stored wirewatch/1 record of a document."""
     rec = st.pool.get().record(doc_id)
@@ -160,7 +160,7 @@ def list_events(
     return EventsPage(events=events, limit=limit, offset=offset, next_offset=offset + limit if more else None)
 
 
-@router.get("/events/{doc_id}/{event_id}")
+@router.get("/events/{doc_id:path}/{event_id}")
 def get_event(doc_id: str, event_id: str, st: State) -> dict[str, Any]:
     """One stored event, with its story when stories exist."""
     store = st.pool.get()

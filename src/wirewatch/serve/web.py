@@ -37,7 +37,7 @@ def index(request: Request) -> HTMLResponse:
     return render("index.html", writable=st.settings.writable, stories=st.stories is not None)
 
 
-@router.get("/doc/{doc_id}", response_class=HTMLResponse)
+@router.get("/doc/{doc_id:path}", response_class=HTMLResponse)
 def document(doc_id: str, request: Request) -> HTMLResponse:
     """A stored document: its text with entities, times, claims and evidence highlighted, and its events."""
     st: ServerState = request.app.state.wirewatch
