@@ -130,7 +130,7 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def client_for(db: Path, monkeypatch: pytest.MonkeyPatch, **settings: Any) -> Any:
+def client_for(db: Path | str, monkeypatch: pytest.MonkeyPatch, **settings: Any) -> Any:
     """A test client over ``db`` whose extraction is :func:`fake_extract` (no model)."""
     from fastapi.testclient import TestClient
 
