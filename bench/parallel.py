@@ -14,7 +14,10 @@ less start-up, where start-up is loading the pipeline, in every worker), the who
 wall time, the start-up time, the peak resident memory of each worker process and of the
 parent (each its own ``ru_maxrss``; with one worker the one process does everything), and the speed-up over one worker. The records of the
 three runs are compared: they must be identical. The machine's load average is printed before
-and after each run: on a shared machine the figures are only as good as the load allows.
+and after each run: on a shared machine the figures are only as good as the load allows, and
+where Linux shares the CPU between sessions (``/proc/sys/kernel/sched_autogroup_enabled``), the
+processes of one session together get one session's share of a busy machine, so two workers
+can only show their speed-up on an otherwise idle one.
 
 Usage: python bench/parallel.py [--shared ../shared] [--docs 300] [--modes 1,2,cluster] [--repeat 1] [--json OUT.json]
 """
@@ -53,7 +56,11 @@ def free_port() -> int:
 
 
 class LoopbackCluster:
-    """A Dask scheduler and two one-thread workers on 127.0.0.1, as subprocesses."""
+    """A Dask scheduler and two one-thread workers on 127.0.0.1, as subprocesses.
+
+    They stay in the benchmark's session, like the worker processes of ``--workers 2``: where
+    the kernel shares the CPU between sessions (autogroup), every mode then gets the same share.
+    """
 
     def __init__(self, dask: Path, logs: Path, workers: int = 2) -> None:
         self.dask, self.logs, self.workers = dask, logs, workers
@@ -75,17 +82,17 @@ class LoopbackCluster:
 
     def _start(self, argv: list[str], name: str) -> None:
         log = (self.logs / f"{name}.log").open("wb")
-        self.procs.append(subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, start_new_session=True))
+        self.procs.append(subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT))
 
     def __exit__(self, *exc: object) -> None:
-        for p in reversed(self.procs):
+        for p in reversed(self.procs):  # a worker's nanny stops its worker process on SIGTERM
             if p.poll() is None:
-                os.killpg(p.pid, signal.SIGTERM)
+                p.terminate()
         for p in self.procs:
             try:
                 p.wait(30)
             except subprocess.TimeoutExpired:
-                os.killpg(p.pid, signal.SIGKILL)
+                p.kill()
 
 
 def run(wirewatch: str, src: Path, out: Path, extra: list[str], n_docs: int) -> dict[str, Any]:
@@ -145,6 +152,7 @@ def main() -> None:
     ap.add_argument("--wirewatch", default=str(Path(sys.executable).with_name("wirewatch")))
     ap.add_argument("--json", help="also write the figures to this JSON file")
     args = ap.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the loopback cluster on the way out
 
     docs = corpus(Path(args.shared), args.docs)
     words = sum(len(d["text"].split()) for d in docs)
