@@ -18,9 +18,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from wirewatch.stories.reports import Report
-from wirewatch.stories.similarity import SYMMETRIC, THRESHOLD, compatible, day_gap, dice, parties_clash, scores
+from wirewatch.stories.similarity import SYMMETRIC, THRESHOLD, compatible, day_gap, dice, parties_clash, weighted
 
 BLOCK_DAYS = 7
+# A report whose two best stories score within this of each other (both above the threshold)
+# joins neither: record linkage's ratio test against chance merges in crowded blocks.
+AMBIGUITY_MARGIN = 0.05
 # Candidate stories examined per report at most (the most recent in its blocks): bounds the
 # cost where a block is crowded (a party-less report of a busy type and week).
 MAX_CANDIDATES = 400
@@ -110,8 +113,15 @@ def _event_number(event_id: str) -> tuple[int, str]:
     return (int(digits) if digits else 0, event_id)
 
 
-def block_keys(r: Report) -> Iterator[tuple[str, str, int]]:
+def block_keys(r: Report) -> tuple[tuple[str, str, int], ...]:
     """The blocks of a report: (type, party country or '*', week number), for each week its window spans."""
+    cached = r.__dict__.get("_blocks")
+    if cached is None:
+        cached = r.__dict__["_blocks"] = tuple(_block_keys(r))
+    return cached
+
+
+def _block_keys(r: Report) -> Iterator[tuple[str, str, int]]:
     if r.window is None:
         weeks: Iterable[int] = (-1,)
     else:
@@ -171,16 +181,24 @@ class Clusterer:
         for m in cluster.reports:
             if not compatible(r, m):
                 return 0.0
-            total += scores(r, m).total
+            total += weighted(r, m)
         return total / len(cluster.reports)
 
     def assign(self, r: Report) -> int:
-        """Put a report in its best story (or a new one); return the story's id."""
-        best, best_score = None, self.threshold
+        """Put a report in its best story (or a new one); return the story's id.
+
+        A report that fits two stories about equally well (a vague date, one party named) is
+        ambiguous: it starts its own story rather than join one of them by chance.
+        """
+        best, best_score, second = None, self.threshold, 0.0
         for cid in self.candidates(r):
             s = self.score(r, self.clusters[cid])
             if s >= best_score:
-                best, best_score = cid, s
+                best, best_score, second = cid, s, best_score if best is not None else second
+            elif s > second:
+                second = s
+        if best is not None and second >= self.threshold and best_score - second < AMBIGUITY_MARGIN:
+            best = None
         if best is None:
             best = self._next
             self._next += 1

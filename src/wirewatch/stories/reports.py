@@ -310,7 +310,7 @@ def report_to_json(r: Report) -> dict[str, Any]:
                                                r.place.country, r.place.feature],
         "date": r.date, "start": _iso(r.start), "end": _iso(r.end), "status": r.status, "published": _iso(r.published),
         "agency": r.agency, "claims": list(r.claims), "evidence": r.evidence, "confidence": r.confidence,
-        "originators": list(r.originators), "stance": r.stance, "headline": r.headline,
+        "originators": list(r.originators), "stance": r.stance, "headline": r.headline, "tokens": sorted(r.tokens),
     }
 
 
@@ -324,7 +324,8 @@ def report_from_json(d: dict[str, Any]) -> Report:
         end=parse_day(d.get("end")), status=d["status"], published=parse_day(d.get("published")),
         agency=d.get("agency"), claims=tuple(d.get("claims") or ()), evidence=d.get("evidence") or "",
         confidence=float(d.get("confidence") or 0.0), originators=tuple(d.get("originators") or ()),
-        stance=int(d.get("stance") or 0), headline=bool(d.get("headline")))
+        stance=int(d.get("stance") or 0), headline=bool(d.get("headline")),
+        tokens=frozenset(d["tokens"]) if "tokens" in d else frozenset())
 
 
 def _party_json(p: Party) -> list[Any]:

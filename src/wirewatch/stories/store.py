@@ -30,7 +30,7 @@ from wirewatch.stories.reports import Report, report_from_json, report_to_json
 from wirewatch.stories.story import story_record
 
 STORY_LOCK = 0x57575354  # PostgreSQL advisory lock key held by a story update ("WWST")
-PAGE_DOCS = 1000   # documents per transaction of an update
+PAGE_DOCS = 10000  # documents per transaction of an update (its candidate stories are read once)
 CHUNK = 500        # ids per IN (...) list
 
 
