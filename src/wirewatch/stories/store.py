@@ -169,8 +169,8 @@ class StoryStore:
         self._write(clusterer, touched, new_ids)
         self.sql.executemany("INSERT INTO story_docs (doc_id, content_hash) VALUES (?, ?) "
                              "ON CONFLICT (doc_id) DO UPDATE SET content_hash = excluded.content_hash", page)
-        self.sql.executemany("DELETE FROM story_docs WHERE doc_id = ?",
-                             [(d,) for d in stale_docs if d not in {p for p, _ in page}])
+        kept = {d for d, _ in page}
+        self.sql.executemany("DELETE FROM story_docs WHERE doc_id = ?", [(d,) for d in stale_docs if d not in kept])
         stats.documents += len(page)
         stats.reports += len(reports)
         stats.stories_touched += len(touched)
