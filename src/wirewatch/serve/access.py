@@ -115,8 +115,9 @@ def _place(ev: dict[str, Any], ents: dict[str, dict[str, Any]]) -> dict[str, Any
     if not ev.get("place_id"):
         return None
     geo = (ents.get(ev["place_id"]) or {}).get("geo") or {}
+    lat, lon = ev.get("place_lat"), ev.get("place_lon")  # the store's columns, else the record's
     return {"id": ev["place_id"], "name": ev.get("place_name"), "country": ev.get("place_country"),
-            "lat": geo.get("lat"), "lon": geo.get("lon")}
+            "lat": geo.get("lat") if lat is None else lat, "lon": geo.get("lon") if lon is None else lon}
 
 
 def event_sources(rec: dict[str, Any] | None, rec_ev: dict[str, Any] | None) -> list[str]:
