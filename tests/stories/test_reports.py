@@ -86,3 +86,22 @@ def test_two_meetings_of_one_document_on_different_days_stay_two():
          "evidence": "they met again on Thursday"},
     ])
     assert len(document_reports(rec, "t")) == 2
+
+
+def test_one_act_told_again_with_fewer_parties_is_one_report():
+    rec = make_record("x", "2023-03-21", "AP", [
+        {"type": "CONSULT", "actors": ["Xi"], "recipients": ["Putin"], "date": "2023-03-20",
+         "evidence": "Xi Jinping held talks with Vladimir Putin in the Kremlin"},
+        {"type": "CONSULT", "actors": ["Putin"], "date": "2023-03-20",
+         "evidence": "the informal dinner lasted four and a half hours"}])
+    [r] = document_reports(rec, "t")
+    assert r.countries == {"CHN", "RUS"}
+
+
+def test_meetings_of_one_day_with_other_parties_stay_apart():
+    rec = make_record("x", "2023-03-21", "AP", [
+        {"type": "CONSULT", "actors": ["Trump"], "recipients": ["Kim"], "date": "2023-03-20",
+         "evidence": "Trump met Kim"},
+        {"type": "CONSULT", "actors": ["Trump"], "recipients": ["Putin"], "date": "2023-03-20",
+         "evidence": "earlier Trump spoke with Putin"}])
+    assert len(document_reports(rec, "t")) == 2

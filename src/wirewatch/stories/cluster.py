@@ -90,8 +90,9 @@ def same_act_in_doc(a: Report, b: Report) -> bool:
         return gap is None or gap <= 3 or not (a.day_precise and b.day_precise)
     if day_gap(a, b) not in (0, None):
         return False
-    same_parties = a.countries == b.countries and bool(a.countries)
-    return dice(a.tokens, b.tokens) >= 0.4 or (same_parties and a.day_precise and a.start == b.start)
+    # the same day and the parties of one a part of the other's: one act told with fewer details
+    nested = bool(a.countries and b.countries) and (a.countries <= b.countries or b.countries <= a.countries)
+    return dice(a.tokens, b.tokens) >= 0.4 or (nested and a.day_precise and b.day_precise and a.start == b.start)
 
 
 def collapse_document(reports: list[Report]) -> list[Report]:
