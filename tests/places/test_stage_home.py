@@ -1,4 +1,5 @@
-"""The places stage gives uncoded officials and organizations the country a text is set in."""
+"""The places stage gives actors nothing codes the country a text is set in (EVENT-GOLD.md:
+domestic bodies and local people take the country where the article places them)."""
 from wirewatch.document import Document, Entity, Geo, Mention
 from wirewatch.places.stage import assign_home_country
 
@@ -27,7 +28,20 @@ def test_no_home_country_when_places_lie_in_two_countries():
     assert official.country is None
 
 
-def test_private_person_gets_no_country():
+def test_person_the_text_does_not_place_takes_the_home_country():
     person = Entity(id="p", name="Jane Roe", kind="person")
     assign_home_country(_doc(person, _place("a", "DZA")))
-    assert person.country is None
+    assert person.country == "DZA"
+
+
+def test_home_country_is_the_one_most_places_lie_in():
+    body = Entity(id="g", name="the police", kind="group", sector="COP")
+    doc = _doc(body, _place("a", "USA"), _place("b", "USA"), _place("c", "USA"), _place("d", "CUB"))
+    assign_home_country(doc)
+    assert body.country == "USA"
+
+
+def test_international_bodies_and_places_keep_their_coding():
+    igo = Entity(id="u", name="the UN", kind="organization", sector="IGO")
+    assign_home_country(_doc(igo, _place("a", "DZA"), _place("b", "DZA")))
+    assert igo.country is None

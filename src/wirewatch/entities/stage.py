@@ -203,13 +203,15 @@ def shared_coding(ent: Entity, c: Cluster, kb: Any, year: int | None) -> None:
 
 def add_descriptions(doc: Document, descs: list[Description]) -> None:
     """Leader descriptions join their person; other descriptions become group actors (plural or
-    collective nouns: "South Korea officials", "the Israeli army") or person actors ("a Russian
-    diplomat"), one entity per distinct description."""
+    collective nouns: "South Korea officials", "the Israeli army", "the police") or person actors
+    ("a Russian diplomat", "a federal judge"), one entity per distinct description. A description
+    with a sector but no country keeps none here: the places stage gives it the country the
+    text is set in."""
     for d in descs:
-        if d.country is None or doc.entity_at(d.span.start, d.span.end) is not None:
+        if doc.entity_at(d.span.start, d.span.end) is not None or d.country is None and not _new_body(doc, d):
             continue
         text = doc.text[d.span.start:d.span.end]
-        if is_leader(d) and d.definite:
+        if is_leader(d) and d.definite and d.country is not None:
             person = _leader_of(doc, d.country)
             if person is not None:
                 person.add(Mention(d.span.start, d.span.end, text, "DESC"))
@@ -223,6 +225,14 @@ def add_descriptions(doc: Document, descs: list[Description]) -> None:
                 ent.wikidata, ent.role = d.actor.wikidata, d.actor.role
             doc.entities.append(ent)
         ent.add(Mention(d.span.start, d.span.end, text, "DESC"))
+
+
+def _new_body(doc: Document, d: Description) -> bool:
+    """Whether an uncoded description names a body of its own ("the police", "a federal appeals
+    court", "county supervisors"), not one named before ("that newspaper", "these officials")
+    nor a medium, which the claims stage reads as a source."""
+    words = doc.text[max(0, d.span.start - 8):d.span.start].lower().split()
+    return d.sector not in (None, "MED") and not (words and words[-1] in ("this", "that", "these", "those"))
 
 
 def add_nationalities(doc: Document, kb: Any) -> None:

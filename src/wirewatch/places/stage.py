@@ -6,6 +6,8 @@ the geoparser does not take them.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 
 from wirewatch.document import Document, Entity, Geo, Mention
@@ -68,18 +70,36 @@ def resolve_anaphors(doc: Document) -> None:
 STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "SPY", "LEG")
 
 
-def assign_home_country(doc: Document) -> None:
-    """An official the text gives a title but no nationality ("President Abdelaziz Bouteflicka"),
-    or an organization nothing codes ("the fundamentalist Umma party"), belongs to the country
-    the text is set in, when all the places it names lie in one country."""
-    countries = {e.country for e in doc.entities if e.geo is not None and e.country}
-    if len(countries) != 1:
-        return
-    home = next(iter(countries))
+def home_country(doc: Document) -> str | None:
+    """The country the text is set in: that of its dateline's places, else the country most of
+    its place and country mentions lie in (more than half of them, and at least two)."""
+    if doc.dateline is not None and doc.dateline.places:
+        found = [e.country for e in doc.entities if e.id in doc.dateline.places and e.country]
+        if found:
+            return found[0]
+    counts: Counter[str] = Counter()
     for e in doc.entities:
-        if e.country is not None or e.geo is not None:
+        if e.geo is not None and e.country:
+            counts[e.country] += sum(1 for m in e.mentions if m.label != "DEMONYM")
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    return country if n >= 2 and n * 2 > sum(counts.values()) or len(counts) == 1 else None
+
+
+def assign_home_country(doc: Document) -> None:
+    """Actors that nothing codes take the country the text is set in (``home_country``): an
+    official with a title but no nationality ("President Abdelaziz Bouteflicka"), a person or
+    organization the text does not place ("Martello, a retired Naval officer"), a body named
+    without a country ("the police", "a federal appeals court", "county supervisors"), as
+    ``shared/docs/EVENT-GOLD.md`` codes domestic bodies."""
+    home = home_country(doc)
+    if home is None:
+        return
+    for e in doc.entities:
+        if e.country is not None or e.geo is not None or e.sector in ("IGO", "NGO"):
             continue
-        if (e.kind == "person" and e.sector in STATE_SECTORS) or (e.kind == "organization" and e.sector is None):
+        if e.kind in ("person", "organization", "group"):
             e.country = home
 
 
