@@ -253,7 +253,7 @@ def show(doc_id: str, db: str | None, config_path: str | None) -> None:
 
         story = show_story(doc_id, path)  # a story id ("s12", listed by `wirewatch stories --db`)
         if story is None:
-            raise click.ClickException(f"no document or story {doc_id!r} in {path} (list them with "
+            raise click.ClickException(f"no document {doc_id!r} and no story of that id in {path} (list them with "
                                        "`wirewatch events` or `wirewatch stories --db`)")
         click.echo(story)
         return
