@@ -9,7 +9,7 @@ WW := $(VENV)/bin/wirewatch
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/efe-2023-09-11-kim-jong-un-russia.txt
 
-.PHONY: install demo serve typecheck test test-fast eval bench clean
+.PHONY: install train demo serve typecheck test test-fast eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +17,12 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 install: $(VENV)/.installed
+
+# Retrain the event models (src/wirewatch/events/model/) from the training sentences of
+# $(SHARED)/data/dev/events/train/ and data/events/ (never the dev sets); see the model card there.
+train: install
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[train]'
+	$(PY) -m wirewatch.events.train --shared $(SHARED)
 
 demo: install
 	rm -f demo.db

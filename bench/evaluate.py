@@ -32,6 +32,8 @@ def scorers(shared: Path) -> dict[str, list[str]]:
         "geo": ["score_geo.py", str(dev / "geo" / "lgl.xml")],
         "attribution": ["score_attribution.py", str(dev / "attribution" / "polnear" / "dev")],
         "events": ["score_events.py", str(dev / "events" / "plover_gsr_dev.json")],
+        "event_sentences_aquaint": ["score_event_sentences.py", str(dev / "events" / "aquaint_sentences.jsonl")],
+        "event_sentences_timebank": ["score_event_sentences.py", str(dev / "events" / "timebank_sentences.jsonl")],
     }
 
 
@@ -70,6 +72,10 @@ def headline(name: str, m: dict) -> str:
     if name == "attribution":
         return "  ".join(f"{p} exact/partial F1 {pct(m[p]['exact']['f'])}/{pct(m[p]['partial']['f'])}"
                          for p in ("cue", "source", "content"))
+    if name.startswith("event_sentences"):
+        return (f"type P/R/F1 {pct(m['type']['p'])}/{pct(m['type']['r'])}/{pct(m['type']['f'])}"
+                f"  actor {pct(m['actor_agreement'])}  recipient {pct(m['recipient_agreement'])}"
+                f"  status {pct(m['status_accuracy'])}  full P/R/F1 {pct(m['full']['p'])}/{pct(m['full']['r'])}/{pct(m['full']['f'])}")
     return (f"detected {pct(m['detected'])}  type {pct(m['type'])}  source {pct(m['source'])}  target {pct(m['target'])}"
             f"  full {pct(m['full'])}")
 
@@ -77,7 +83,7 @@ def headline(name: str, m: dict) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(HERE.parent.parent / "shared"))
-    ap.add_argument("--only", help="comma-separated scorer names (seed,timex,geo,attribution,events)")
+    ap.add_argument("--only", help="comma-separated scorer names (seed,timex,geo,attribution,events,event_sentences_aquaint,...)")
     ap.add_argument("--cmd", default=CMD)
     ap.add_argument("--json")
     ap.add_argument("--write-floors", metavar="FLOORS_JSON",

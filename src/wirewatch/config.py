@@ -20,6 +20,8 @@ class Config:
     min_words_for_language: int
     min_english_ratio: float
     db: str
+    event_threshold: float
+    party_threshold: float
     workers: int = 0  # worker processes; 0 means one per CPU core
 
 
@@ -51,6 +53,8 @@ def load_config(path: str | Path | None = None) -> Config:
             min_words_for_language=cp.getint("ingest", "min_words_for_language"),
             min_english_ratio=cp.getfloat("ingest", "min_english_ratio"),
             db=cp.get("store", "db"),
+            event_threshold=cp.getfloat("events", "threshold"),
+            party_threshold=cp.getfloat("events", "party_threshold"),
             workers=cp.getint("pipeline", "workers"),
         )
     except (ValueError, configparser.Error) as exc:

@@ -224,15 +224,19 @@ def add_descriptions(doc: Document, descs: list[Description]) -> None:
             if kind == "person" and d.actor is not None:
                 ent.wikidata, ent.role = d.actor.wikidata, d.actor.role
             doc.entities.append(ent)
-        ent.add(Mention(d.span.start, d.span.end, text, "DESC"))
+        ent.add(Mention(d.span.start, d.span.end, text, "DESC" if d.country is not None else "BODY"))
 
 
 def _new_body(doc: Document, d: Description) -> bool:
     """Whether an uncoded description names a body of its own ("the police", "a federal appeals
     court", "county supervisors"), not one named before ("that newspaper", "these officials")
-    nor a medium, which the claims stage reads as a source."""
+    nor a medium, which the claims stage reads as a source, nor one with a place in its name
+    ("an Arlington woman", "the Ohio church"), which the place codes."""
     words = doc.text[max(0, d.span.start - 8):d.span.start].lower().split()
-    return d.sector not in (None, "MED") and not (words and words[-1] in ("this", "that", "these", "those"))
+    if d.sector in (None, "MED") or (words and words[-1] in ("this", "that", "these", "those")):
+        return False
+    span = doc.spacy_doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    return span is not None and not any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in span)
 
 
 def add_nationalities(doc: Document, kb: Any) -> None:

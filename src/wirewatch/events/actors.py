@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 from wirewatch.events.lexicon import lemma_of, lexicon
 
 if TYPE_CHECKING:
-    from wirewatch.events.coder import ActorMention
+    from wirewatch.events.parties import ActorMention
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 OBJECTS = ("dobj", "dative", "iobj", "obj")

@@ -1,37 +1,40 @@
-"""The events stage: PLOVER events with their date, place and the claims that carry them.
+"""The events stage: PLOVER events with actors, status, date, place, claims and evidence.
 
-The coder (``wirewatch.events.coder``) finds events, their actors and status in the parse;
-this stage gives each its date (the nearest time expression of its sentence, else the
-document date), its place (a place named in its clause), and the claims whose content holds
-it, whose stance can change its status.
+One step per module, data flowing one way:
+
+1. ``features``: candidate trigger tokens of each sentence and their features;
+2. ``classify``: the trigger model accepts and types them;
+3. ``parties``: the party model picks actors and recipients among the sentence's actor mentions;
+4. ``status``: modality, negation, tense and aspect of the trigger's clause;
+5. ``dates``: the event's date, place and the claims that carry it.
+
+The models are trained by ``train.py`` (``make train``) and shipped in ``model/`` with their
+card (``model/README.md``).
 """
 from __future__ import annotations
 
-import re
+from typing import Any
 
-from wirewatch.document import Claim, Document, Event, EventDate, Span, Timex
+from spacy.tokens import Token
+
+from wirewatch.document import Document, Event, Span
+from wirewatch.events.actors import MentionIndex
+from wirewatch.events.classify import Typed, one_per_act, typed_triggers
+from wirewatch.events.contexts import contexts_of
+from wirewatch.events.dates import _sentence, event_date, event_place, inherit_places, link_claims
+from wirewatch.events.model import packaged
+from wirewatch.events.parties import ActorMention, Parties, choose_parties, party_candidates, speakers_of
+from wirewatch.events.rules.build import clause_span, governor_of
+from wirewatch.events.lexicon import lemma_of, lexicon
+from wirewatch.events.status import clause_status, nominal_status
 from wirewatch.pipeline.registry import stage
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|into|near|outside|inside|across|bound for|off)\s+(?:the\s+)?$", re.I)
-STANCE_STATUS = {"expected": "expected", "denied": "negated"}
-
-
 @stage("events", requires=("spacy_doc", "entities", "places", "times", "date"), provides=("events",))
-def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
-    """Code the document's events and attach dates, places and claims."""
-    from wirewatch.events.coder import ActorMention, code_events
-
-    credit = doc.dateline
-    mentions = [ActorMention(m.start, m.end, e.id, e.country, e.kind) for e in doc.entities for m in e.mentions
-                if credit is None or not credit.start <= m.start < credit.end]  # the dateline credits, it does not act
-    mentions.sort(key=lambda m: m.start)
-    for i, found in enumerate(code_events(doc.spacy_doc, mentions), start=1):
-        ev = Event(
-            id=f"v{i}", type=found.type, mode=found.mode, contexts=list(found.contexts), actors=list(found.actors),
-            recipients=list(found.recipients), evidence=Span(*found.evidence), status=found.status,
-            confidence=found.confidence, trigger=Span(*found.trigger),
-        )
-        sentence = _sentence(doc, Span(*found.trigger))
+def run(doc: Document, ctx: Any) -> None:
+    """Code the document's events and attach parties, status, dates, places and claims."""
+    cfg = ctx.config
+    for ev in code_events(doc, cfg.event_threshold, cfg.party_threshold):
+        sentence = _sentence(doc, ev.trigger) if ev.trigger else ev.evidence
         ev.date = event_date(doc, ev, sentence)
         ev.place = event_place(doc, ev, sentence)
         link_claims(ev, doc.claims)
@@ -39,96 +42,77 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     inherit_places(doc.events)
 
 
-def inherit_places(events: list[Event]) -> None:
-    """A later mention of the same event ("the meeting between Kim and Putin") takes the place
-    of an earlier one with the same type and participants, when its own sentence names none."""
-    for i, ev in enumerate(events):
-        if ev.place is not None:
-            continue
-        people = set(ev.actors) | set(ev.recipients)
-        for prior in reversed(events[:i]):
-            if prior.type == ev.type and prior.place and len(people & (set(prior.actors) | set(prior.recipients))) >= 2:
-                ev.place = prior.place
-                break
+def mention_index(doc: Document) -> MentionIndex:
+    """The document's actor mentions indexed by token (the dateline credits, it does not act)."""
+    credit = doc.dateline
+    mentions = [ActorMention(m.start, m.end, e.id, e.country, e.kind) for e in doc.entities for m in e.mentions
+                if credit is None or not credit.start <= m.start < credit.end]
+    return MentionIndex(doc.spacy_doc, mentions)
 
 
-def _sentence(doc: Document, trigger: Span) -> Span:
-    sent = doc.spacy_doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if sent is None:
-        return trigger
-    s = sent.sent
-    return Span(s.start_char, s.end_char)
+def kinds_by_token(index: MentionIndex) -> dict[int, str]:
+    """Token index -> kind of the actor mention covering it."""
+    return {i: index.mentions[k].kind for i, k in enumerate(index.by_token) if k is not None}
 
 
-def event_date(doc: Document, ev: Event, sentence: Span) -> EventDate | None:
-    """The event's date: the time expression nearest its trigger, in its evidence first, then in
-    its sentence; else the document date.
+def rule_types(doc: Document, index: MentionIndex) -> dict[int, frozenset[str]]:
+    """Token index -> the types the lexicon rules (``rules.py``) give the trigger there."""
+    from wirewatch.events.rules.coder import code_events as rule_events
 
-    A vague reference (``in the coming days``: FUTURE_REF) gives the document date's month as
-    the calendar value, with the interval opening at the document date (PRESENT_REF and
-    FUTURE_REF) or closing there (PAST_REF).
-    """
-    from wirewatch.times.tagger import value_interval
-
-    assert ev.trigger is not None
-    for scope in (ev.evidence, sentence):
-        near = [t for t in doc.times if scope.start <= t.start < scope.end and t.type in ("DATE", "TIME")
-                and (value_interval(t.value) or t.value in VAGUE)]
-        if near:
-            t = min(near, key=lambda x: abs(x.start - ev.trigger.start))  # type: ignore[union-attr]
-            if t.value in VAGUE:
-                return vague_date(doc, t.value)
-            start, end = value_interval(t.value)  # type: ignore[misc]
-            return EventDate(t.value, start.isoformat(), end.isoformat())
-    if doc.date is None:
-        return None
-    d = doc.date.isoformat()
-    return EventDate(d, d, d)
+    sdoc = doc.spacy_doc
+    out: dict[int, set[str]] = {}
+    for m in rule_events(sdoc, index.mentions):  # type: ignore[arg-type]
+        span = sdoc.char_span(m.trigger[0], m.trigger[1], alignment_mode="expand")
+        for tok in span or ():
+            out.setdefault(tok.i, set()).add(m.type)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
-VAGUE = ("PRESENT_REF", "FUTURE_REF", "PAST_REF")
+def code_events(doc: Document, threshold: float, party_threshold: float) -> list[Event]:
+    """The document's events, in text order, with ids ``v1``, ``v2``..."""
+    sdoc = doc.spacy_doc
+    detect, types, parties = packaged("detect"), packaged("types"), packaged("parties")
+    index = mention_index(doc)
+    kinds = kinds_by_token(index)
+    rules = rule_types(doc, index)
+    out: list[Event] = []
+    for sent in sdoc.sents:
+        found: list[tuple[Typed, tuple[str, ...], tuple[str, ...]]] = []
+        cands = None
+        for t in typed_triggers(sent, kinds, detect, types, threshold, rules):
+            cands = cands if cands is not None else party_candidates(sent, index)
+            chosen = choose_parties(t.token, t.type, cands, parties, party_threshold,
+                                    speakers_of(t.token, doc.claims))
+            found.append((t, chosen.actors, chosen.recipients))
+        for k in one_per_act(found):
+            t, actors, recips = found[k]
+            out.append(_event(doc, t, Parties(actors, recips, {})))
+    for i, ev in enumerate(out, start=1):
+        ev.id = f"v{i}"
+    return out
 
 
-def vague_date(doc: Document, value: str) -> EventDate | None:
-    """The calendar reading of a vague reference, relative to the document date."""
-    if doc.date is None:
-        return EventDate(value, None, None)
-    d = doc.date.isoformat()
-    if value == "PAST_REF":
-        return EventDate(d[:7], None, d)
-    return EventDate(d[:7], d, None if value == "FUTURE_REF" else d)
+def _event(doc: Document, t: Typed, parties: Parties) -> Event:
+    tok = t.token
+    anchor = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") else tok
+    lo, hi = clause_span(anchor)
+    sdoc = doc.spacy_doc
+    lemmas = [x.lemma_.lower() for x in sdoc[lo:hi]]
+    lowers = [x.lower_ for x in sdoc[lo:hi]]
+    return Event(
+        id="", type=t.type, evidence=Span(sdoc[lo].idx, sdoc[hi - 1].idx + len(sdoc[hi - 1].text)),
+        status=status_of(tok), contexts=list(contexts_of(lemmas, lowers, 0, hi - lo)),
+        actors=list(parties.actors), recipients=list(parties.recipients), confidence=round(t.p, 2),
+        trigger=Span(tok.idx, tok.idx + len(tok.text)),
+    )
 
 
-def event_place(doc: Document, ev: Event, sentence: Span) -> str | None:
-    """A place named after a locative preposition in the event's sentence, nearest the trigger
-    (a city before a country; a destination may also be the recipient: "a visit to Russia");
-    else the only place or country named in the evidence that is not a participant."""
-    assert ev.trigger is not None
-    best, best_d = None, None
-    in_evidence: set[str] = set()
-    for e in doc.entities:
-        if e.geo is None:
-            continue
-        for m in e.mentions:
-            if not sentence.start <= m.start < sentence.end or m.label == "DEMONYM":
-                continue  # "the North Korean agency" says nothing of where an event happens
-            if ev.evidence.start <= m.start < ev.evidence.end:
-                in_evidence.add(e.id)
-            before = doc.text[max(sentence.start, m.start - 16):m.start]
-            if _PLACE_BEFORE.search(before) and e.id not in ev.actors:
-                d = abs(m.start - ev.trigger.start) + (1000 if e.kind == "country" else 0)
-                if best_d is None or d < best_d:
-                    best, best_d = e.id, d
-    if best is None and len(in_evidence - set(ev.actors) - set(ev.recipients)) == 1:
-        best = next(iter(in_evidence - set(ev.actors) - set(ev.recipients)))
-    return best
-
-
-def link_claims(ev: Event, claims: list[Claim]) -> None:
-    """Claims whose content holds the event's trigger carry it; their stance may set its status."""
-    assert ev.trigger is not None
-    for c in claims:
-        if c.content.start <= ev.trigger.start and ev.trigger.end <= c.content.end:
-            ev.claims.append(c.id)
-            if ev.status == "occurred" and c.stance in STANCE_STATUS:
-                ev.status = STANCE_STATUS[c.stance]
+def status_of(tok: Token) -> str:
+    """The status of the event a trigger names, from its clause (a noun from its governing verb)."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        gov, rel = governor_of(tok)
+        lemma = lemma_of(gov) if gov is not None else ""
+        light = gov is not None and lexicon().cue(lemma, "light") and rel in ("dobj", "attr", "oprd", "nsubjpass")
+        topic = gov is not None and lexicon().cue(lemma, "topic") and rel in ("dobj", "prep", "pobj", "nsubjpass")
+        return nominal_status(tok, gov, light, topic)
+    return clause_status(tok)

@@ -120,7 +120,8 @@ def _claim_span(doc: Document, start: int, end: int) -> bool:
             covers = start <= m.start and m.end <= end and not exact
             if inside and e.kind != "person":
                 continue
-            known = e.wikidata or any(x.label == "KB" for x in e.mentions) or (e.sector and e.kind != "person")
+            body = all(x.label == "BODY" for x in e.mentions)   # "the city council": a place may take "city"
+            known = e.wikidata or any(x.label == "KB" for x in e.mentions) or (e.sector and e.kind != "person" and not body)
             if known or not (exact or covers):
                 return False
             e.mentions.remove(m)

@@ -20,26 +20,16 @@ from typing import TYPE_CHECKING, Sequence
 from spacy.attrs import LEMMA, LOWER
 
 from wirewatch.events.actors import MentionIndex
-from wirewatch.events.build import Draft, build_draft
+from wirewatch.events.parties import ActorMention
+from wirewatch.events.rules.build import Draft, build_draft
 from wirewatch.events.contexts import contexts_of
-from wirewatch.events.framing import derive_events, frame_governors
-from wirewatch.events.triggers import find_triggers
+from wirewatch.events.rules.framing import derive_events, frame_governors
+from wirewatch.events.rules.triggers import find_triggers
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = ["ActorMention", "EventMatch", "code_events"]
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    """A mention of an actor entity in the document text."""
-
-    start: int                    # char span of the mention
-    end: int
-    entity: str                   # entity id ("e3"); several mentions share one id
-    country: str | None           # ISO 3166-1 alpha-3 of the entity, if known
-    kind: str                     # person | organization | media | country | place | group | ...
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
-from wirewatch.events.coder import ActorMention, EventMatch, code_events
+from wirewatch.events.rules.coder import ActorMention, EventMatch, code_events
 
 # (word, tag, pos, dep, head index, lemma)
 Row = tuple[str, str, str, str, int, str]

@@ -17,8 +17,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from wirewatch.events.actors import MentionIndex, entities_of, object_tokens, prep_objects, subject_tokens
-from wirewatch.events.build import RECIPIENT_PREPS, Draft, clause_span, governor_of
-from wirewatch.events.implicit import (
+from wirewatch.events.rules.build import RECIPIENT_PREPS, Draft, clause_span, governor_of
+from wirewatch.events.rules.implicit import (
     authorities_of_place, domestic_concessions, pressing_parties, protest_targets, purpose_recipients,
 )
 from wirewatch.events.lexicon import lemma_of, lexicon

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirewatch.events.actors import MentionIndex, entities_of, object_tokens, prep_objects
-from wirewatch.events.build import Draft
+from wirewatch.events.rules.build import Draft
 
 def _purpose_clauses(anchor: Token) -> list[Token]:
     """Heads of the infinitive clauses that complete or state the purpose of ``anchor``

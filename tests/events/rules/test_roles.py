@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.events.coder import EventMatch
+from wirewatch.events.rules.coder import EventMatch
 
 pytestmark = pytest.mark.slow
 

@@ -11,7 +11,7 @@ from wirewatch.events.actors import (
 )
 from wirewatch.events.lexicon import TriggerEntry, lemma_of, lexicon
 from wirewatch.events.status import clause_status, nominal_status
-from wirewatch.events.triggers import Candidate
+from wirewatch.events.rules.triggers import Candidate
 
 RECIPIENT_PREPS = ("with", "to", "against", "on", "at", "into", "from", "toward", "towards", "upon")
 NOMINAL_RECIPIENT_PREPS = ("of", "with", "to", "against", "on", "into", "toward", "towards", "at", "upon")

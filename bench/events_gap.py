@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""The event coder's figures on its training sentences: fitted, and held out by k-fold.
+
+The training sentences (``wirewatch.events.corpus``, never the dev sets) are joined into their
+articles and run through the pipeline once. Then:
+
+* **fitted**: the models trained on all of them, scored on them (how well the model fits);
+* **held out**: the articles split into k folds; each fold scored by models trained on the
+  other folds (what to expect on news like the training sentences it has never seen).
+
+Scoring is the referee's (``score_event_sentences.py``: its ``match``, ``agree`` and
+``sys_codes``), on the same settings as ``wirewatch extract``. Set beside the dev figures of
+``docs/EVALUATION.md``, these give the train/dev gap.
+
+Usage: python bench/events_gap.py [--shared ../shared] [--folds 5]
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def score(pairs: list[tuple[Any, Any]], models: dict[str, Any]) -> dict[str, float]:
+    """Type and full P/R/F1 of the coder with ``models`` on analysed articles, as the referee counts."""
+    from score_event_sentences import agree, match, sys_codes  # type: ignore[import-not-found]
+
+    import wirewatch.events.stage as stage
+    from wirewatch.config import load_config
+
+    cfg = load_config()
+    real = stage.packaged
+    stage.packaged = models.__getitem__  # type: ignore[assignment]
+    try:
+        n_gold = n_sys = tp = full = 0
+        for doc, art in pairs:
+            events = stage.code_events(doc, cfg.event_threshold, cfg.party_threshold)
+            ents = {e.id: {"country": e.country, "sector": e.sector} for e in doc.entities}
+            for start, end, row in art.sentences:
+                found = [{"type": e.type, "_actors": sys_codes(e.actors, ents), "_recipients": sys_codes(e.recipients, ents)}
+                         for e in events if start <= e.evidence.start < end + 1]
+                gold = row.get("events", [])
+                n_gold, n_sys = n_gold + len(gold), n_sys + len(found)
+                for i, j in match(gold, found):
+                    tp += 1
+                    a = agree(gold[i].get("actors", []), found[j]["_actors"])
+                    r = agree(gold[i].get("recipients", []), found[j]["_recipients"])
+                    full += a is not False and r is not False
+    finally:
+        stage.packaged = real  # type: ignore[assignment]
+    f1 = lambda k: 2 * k / (n_sys + n_gold) if n_sys + n_gold else 0.0  # noqa: E731
+    return {"type_p": tp / n_sys if n_sys else 0.0, "type_r": tp / n_gold, "type_f": f1(tp), "full_f": f1(full)}
+
+
+def train_models(pairs: list[tuple[Any, Any]]) -> dict[str, Any]:
+    """The three models trained on these articles, as ``make train`` trains them."""
+    from wirewatch.events import train as T
+
+    tx, ty, px, py = T.examples(pairs)
+    positive = [i for i, y in enumerate(ty) if y != "NONE"]
+    return {
+        "detect": T.fit(tx, ["NONE" if y == "NONE" else "EVENT" for y in ty], T.DETECT_C,
+                        {"NONE": 1.0, "EVENT": T.EVENT_WEIGHT}),
+        "types": T.fit([tx[i] for i in positive], [ty[i] for i in positive], T.TYPES_C),
+        "parties": T.fit(px, py, T.PARTY_C),
+    }
+
+
+def main() -> None:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
+    ap.add_argument("--own", type=Path, default=Path(__file__).resolve().parents[1] / "data" / "events")
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args()
+    sys.path.insert(0, str(args.shared / "eval"))
+    from wirewatch.events import train as T
+    from wirewatch.events.corpus import read_sentences, training_files
+
+    files = training_files(args.shared, args.own)
+    rows = [r for f in files for r in read_sentences(f, args.shared / "data" / "dev")]
+    pairs = list(T.analysed(T.articles(rows)))
+    fitted = score(pairs, train_models(pairs))
+    held: list[dict[str, float]] = []
+    for k in range(args.folds):
+        test = [p for i, p in enumerate(pairs) if i % args.folds == k]
+        rest = [p for i, p in enumerate(pairs) if i % args.folds != k]
+        held.append(score(test, train_models(rest)))
+        print(f"fold {k + 1}: type F1 {100 * held[-1]['type_f']:.1f}  full F1 {100 * held[-1]['full_f']:.1f}", flush=True)
+    mean = {key: sum(h[key] for h in held) / len(held) for key in held[0]}
+    for name, m in (("fitted (trained and scored on all)", fitted), (f"held out ({args.folds}-fold mean)", mean)):
+        print(f"{name}: type P/R/F1 {100 * m['type_p']:.1f}/{100 * m['type_r']:.1f}/{100 * m['type_f']:.1f}"
+              f"  full F1 {100 * m['full_f']:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""Where and when an event happens, and the claims that carry it.
+
+Its date is the time expression nearest its trigger in its evidence, then in its sentence,
+else the document date; its place a place named after a locative preposition in its
+sentence; its claims those whose content holds its trigger, whose stance can change its status.
+"""
+from __future__ import annotations
+
+import re
+
+from wirewatch.document import Claim, Document, Event, EventDate, Span, Timex
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|into|near|outside|inside|across|bound for|off)\s+(?:the\s+)?$", re.I)
+STANCE_STATUS = {"expected": "expected", "denied": "negated"}
+
+
+def _sentence(doc: Document, trigger: Span) -> Span:
+    sent = doc.spacy_doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
+    if sent is None:
+        return trigger
+    s = sent.sent
+    return Span(s.start_char, s.end_char)
+
+
+def event_date(doc: Document, ev: Event, sentence: Span) -> EventDate | None:
+    """The event's date: the time expression nearest its trigger, in its evidence first, then in
+    its sentence; else, for an act that took place or is under way, the document date, and for
+    one planned or expected, the open interval from the document date on (no date at all for a
+    possible or negated act).
+
+    A vague reference (``in the coming days``: FUTURE_REF) gives the document date's month as
+    the calendar value, with the interval opening at the document date (PRESENT_REF and
+    FUTURE_REF) or closing there (PAST_REF).
+    """
+    from wirewatch.times.tagger import value_interval
+
+    assert ev.trigger is not None
+    for scope in (ev.evidence, sentence):
+        near = [t for t in doc.times if scope.start <= t.start < scope.end and t.type in ("DATE", "TIME")
+                and (value_interval(t.value) or t.value in VAGUE)]
+        if near:
+            t = min(near, key=lambda x: abs(x.start - ev.trigger.start))  # type: ignore[union-attr]
+            if t.value in VAGUE:
+                return vague_date(doc, t.value)
+            start, end = value_interval(t.value)  # type: ignore[misc]
+            return EventDate(t.value, start.isoformat(), end.isoformat())
+    if doc.date is None or ev.status in ("possible", "negated"):
+        return None                 # no act took place on any day the text gives
+    if ev.status in ("planned", "expected"):
+        return vague_date(doc, "FUTURE_REF")   # after the report, not on the day it was announced
+    d = doc.date.isoformat()
+    return EventDate(d, d, d)
+
+
+VAGUE = ("PRESENT_REF", "FUTURE_REF", "PAST_REF")
+
+
+def vague_date(doc: Document, value: str) -> EventDate | None:
+    """The calendar reading of a vague reference, relative to the document date."""
+    if doc.date is None:
+        return EventDate(value, None, None)
+    d = doc.date.isoformat()
+    if value == "PAST_REF":
+        return EventDate(d[:7], None, d)
+    return EventDate(d[:7], d, None if value == "FUTURE_REF" else d)
+
+
+def event_place(doc: Document, ev: Event, sentence: Span) -> str | None:
+    """A place named after a locative preposition in the event's sentence, nearest the trigger
+    (a city before a country; a destination may also be the recipient: "a visit to Russia");
+    else the only place or country named in the evidence that is not a participant."""
+    assert ev.trigger is not None
+    best, best_d = None, None
+    in_evidence: set[str] = set()
+    for e in doc.entities:
+        if e.geo is None:
+            continue
+        for m in e.mentions:
+            if not sentence.start <= m.start < sentence.end or m.label == "DEMONYM":
+                continue  # "the North Korean agency" says nothing of where an event happens
+            if ev.evidence.start <= m.start < ev.evidence.end:
+                in_evidence.add(e.id)
+            before = doc.text[max(sentence.start, m.start - 16):m.start]
+            if _PLACE_BEFORE.search(before) and e.id not in ev.actors:
+                d = abs(m.start - ev.trigger.start) + (1000 if e.kind == "country" else 0)
+                if best_d is None or d < best_d:
+                    best, best_d = e.id, d
+    if best is None and len(in_evidence - set(ev.actors) - set(ev.recipients)) == 1:
+        best = next(iter(in_evidence - set(ev.actors) - set(ev.recipients)))
+    return best
+
+
+def link_claims(ev: Event, claims: list[Claim]) -> None:
+    """Claims whose content holds the event's trigger carry it; their stance may set its status."""
+    assert ev.trigger is not None
+    for c in claims:
+        if c.content.start <= ev.trigger.start and ev.trigger.end <= c.content.end:
+            ev.claims.append(c.id)
+            if ev.status == "occurred" and c.stance in STANCE_STATUS:
+                ev.status = STANCE_STATUS[c.stance]
+def inherit_places(events: list[Event]) -> None:
+    """A later mention of the same event ("the meeting between Kim and Putin") takes the place
+    of an earlier one with the same type and participants, when its own sentence names none."""
+    for i, ev in enumerate(events):
+        if ev.place is not None:
+            continue
+        people = set(ev.actors) | set(ev.recipients)
+        for prior in reversed(events[:i]):
+            if prior.type == ev.type and prior.place and len(people & (set(prior.actors) | set(prior.recipients))) >= 2:
+                ev.place = prior.place
+                break
+
+

@@ -1,0 +1,145 @@
+"""Who acts and who is acted on: a learned choice among the actor mentions of the event's sentence.
+
+Candidates are the actor mentions of the sentence (people, organizations, groups, media,
+countries, and places, which may stand for their governments: "Moscow said") and the pronouns
+and definite descriptions that point back to one ("he", "the regime"; resolved in
+``actors.py``). The party model (``model/parties.npz``, trained by ``train.py`` on the
+annotated training sentences) gives each candidate a probability of being an actor, a
+recipient or neither, from its dependency path to the trigger, its kind, its side and its
+preposition. An event whose sentence names no fitting party keeps an empty list: nothing is
+filled in from the nearest name.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from wirewatch.document import Claim
+from wirewatch.events.actors import MentionIndex, _anaphor
+from wirewatch.events.features import party_features
+from wirewatch.events.model import LinearModel
+
+ROLES = ("actor", "recipient")
+MAX_PER_ROLE = 2
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """A mention of an actor entity in the document text."""
+
+    start: int                    # char span of the mention
+    end: int
+    entity: str                   # entity id ("e3"); several mentions share one id
+    country: str | None           # ISO 3166-1 alpha-3 of the entity, if known
+    kind: str                     # person | organization | media | country | place | group | ...
+
+
+@dataclass(frozen=True)
+class PartyCandidate:
+    """A token that stands for an actor entity in a sentence."""
+
+    token: Token
+    entity: str
+    kind: str
+    coded: bool                   # the entity has a country or an IGO/NGO sector
+    anaphor: bool                 # a pronoun or description pointing back to the entity
+    speaker: bool = False         # the source (or relay) of a claim whose content holds the trigger
+
+
+@dataclass(frozen=True)
+class Parties:
+    """The chosen actors and recipients (entity ids) and the probability of each choice."""
+
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    scores: dict[str, float]      # entity id -> probability of the role it was given
+
+
+def _root(index: MentionIndex, tok: Token) -> bool:
+    """Whether ``tok`` is the root of the mention covering it (its head lies outside)."""
+    m = index.at(tok)
+    return m is not None and not (m.start <= tok.head.idx < m.end and tok.head.i != tok.i)
+
+
+def party_candidates(sent: Span, index: MentionIndex) -> list[PartyCandidate]:
+    """The candidate parties of a sentence: mention roots, then resolved pronouns and descriptions."""
+    out = []
+    for tok in sent:
+        m = index.at(tok)
+        if m is not None:
+            if _root(index, tok):
+                out.append(PartyCandidate(tok, m.entity, m.kind, m.country is not None, False))
+            continue
+        if tok.pos_ in ("PRON", "NOUN"):
+            ante = _anaphor(tok, index)
+            if ante is not None:
+                out.append(PartyCandidate(tok, ante.entity, ante.kind, ante.country is not None, True))
+    return out
+
+
+def candidate_features(trigger: Token, typ: str, cands: Sequence[PartyCandidate],
+                       speakers: frozenset[str] = frozenset()) -> list[list[str]]:
+    """The features of each candidate party of one event; ``speakers`` are the entities that
+    state or relay a claim holding the trigger ("The Kremlin confirmed that Kim will visit")."""
+    out = []
+    for c in cands:
+        f = party_features(trigger, typ, c.token, c.kind, c.coded, c.anaphor)
+        if c.entity in speakers:
+            f += ["speaker", f"speaker|kind={c.kind}"]
+        out.append(f)
+    return out
+
+
+def speakers_of(trigger: Token, claims: Sequence[Claim]) -> frozenset[str]:
+    """Entities that are the source or a relay of a claim whose content holds the trigger."""
+    at = trigger.idx
+    out: set[str] = set()
+    for c in claims:
+        if c.content.start <= at < c.content.end:
+            out.update([c.source] if c.source else [])
+            out.update(c.via)
+    return frozenset(out)
+
+
+def choose_parties(trigger: Token, typ: str, cands: Sequence[PartyCandidate], model: LinearModel,
+                   threshold: float, speakers: frozenset[str] = frozenset()) -> Parties:
+    """Actors and recipients among the candidates: for each role, the entity whose best
+    candidate's probability of that role reaches ``threshold`` and is highest, and a second one
+    coordinated with it; an entity takes the role it is likelier to have."""
+    if not cands:
+        return Parties((), (), {})
+    probs = model.proba_many(candidate_features(trigger, typ, cands, speakers))
+    col = {r: model.classes.index(r) for r in ROLES}
+    best: dict[str, dict[str, tuple[float, Token]]] = {}
+    for c, p in zip(cands, probs):
+        if c.token.i == trigger.i:
+            continue
+        mine = best.setdefault(c.entity, {})
+        for r in ROLES:
+            if r not in mine or p[col[r]] > mine[r][0]:
+                mine[r] = (float(p[col[r]]), c.token)
+    chosen: dict[str, list[tuple[float, str, Token]]] = {r: [] for r in ROLES}
+    for ent, by_role in best.items():
+        role = max(ROLES, key=lambda r: by_role[r][0])
+        if by_role[role][0] >= threshold:
+            chosen[role].append((by_role[role][0], ent, by_role[role][1]))
+    scores: dict[str, float] = {}
+    picked: dict[str, tuple[str, ...]] = {}
+    for r in ROLES:
+        top = sorted(chosen[r], key=lambda x: -x[0])
+        keep = [x for x in top[:MAX_PER_ROLE] if x is top[0] or coordinated(x[2], top[0][2])]
+        picked[r] = tuple(e for _, e, _ in keep)
+        scores.update({e: s for s, e, _ in keep})
+    return Parties(picked["actor"], picked["recipient"], scores)
+
+
+def coordinated(a: Token, b: Token) -> bool:
+    """Whether two party tokens are joined by a coordination ("Hungarian and Romanian officials",
+    "Kim and Putin"): a second party of one role must be conjoined with the first."""
+    def conj_root(t: Token) -> Token:
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        return t
+    return conj_root(a).i == conj_root(b).i or a.head.i == b.head.i and {a.dep_, b.dep_} <= {"amod", "compound", "nmod"}

@@ -1,0 +1,203 @@
+"""Train the event models from annotated sentences: ``python -m wirewatch.events.train`` (``make train``).
+
+The training sentences (``corpus.py``: the shared training sets and the project's own
+annotations, never the dev sets) are joined back into their articles, as the referee does,
+and run through the pipeline up to the claims stage. Then:
+
+* every candidate token (``features.candidates``) is an example for the detector, labelled
+  ``EVENT`` when it heads a gold event's trigger, else ``NONE``; the heads alone are the examples
+  of the typer, labelled with their event's type;
+* every candidate party (``parties.party_candidates``) of a gold event is an example for the
+  party model, labelled ``actor`` or ``recipient`` when its entity's country (or IGO / NGO
+  sector) is among the gold actors or recipients, else ``none``.
+
+All three are logistic regressions (scikit-learn, fixed seed and solver, so the same
+data gives the same model), saved with their feature names as NumPy archives in ``model/``.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from wirewatch.document import Document
+from wirewatch.events.corpus import read_sentences, training_files
+from wirewatch.events.features import candidates, is_candidate, trigger_features
+from wirewatch.events.model import MODEL_DIR, LinearModel
+from wirewatch.events.parties import candidate_features, party_candidates, speakers_of
+from wirewatch.events.stage import kinds_by_token, mention_index, rule_types
+
+PRE_EVENT_STAGES = ("ingest", "nlp", "entities", "places", "times", "claims")
+
+
+@dataclass
+class Article:
+    """Annotated sentences joined back into one article, and their character spans in it."""
+
+    id: str
+    date: str | None
+    text: str = ""
+    sentences: list[tuple[int, int, dict[str, Any]]] = field(default_factory=list)
+
+
+def articles(rows: list[dict[str, Any]]) -> list[Article]:
+    """Sentences grouped by document, in order, joined by one space (as the referee joins them)."""
+    out: dict[str, Article] = {}
+    for row in rows:
+        a = out.setdefault(row["doc"], Article(row["doc"], row.get("date")))
+        if a.text:
+            a.text += " "
+        a.sentences.append((len(a.text), len(a.text) + len(row["text"]), row))
+        a.text += row["text"]
+    return list(out.values())
+
+
+def analysed(arts: list[Article]) -> Iterator[tuple[Document, Article]]:
+    """Each article run through the pipeline up to the claims stage."""
+    from wirewatch.config import load_config
+    from wirewatch.pipeline.runner import Pipeline
+
+    pipe = Pipeline(dataclasses.replace(load_config(), stages=PRE_EVENT_STAGES))
+    docs = [Document(id=a.id, text=a.text, date=dt.date.fromisoformat(a.date) if a.date else None,
+                     date_source="metadata" if a.date else None, origin=a.id) for a in arts]
+    for a, result in zip(arts, pipe.run(docs)):
+        if result.ok and result.doc is not None:
+            yield result.doc, a
+
+
+def trigger_head(sdoc: Any, start: int, end: int, trigger: str) -> Any:
+    """The candidate token that heads a gold trigger inside the sentence ``[start, end)``: the
+    root of the trigger's span, else its first candidate token; None if it has none."""
+    at = sdoc.text.find(trigger, start, end)
+    if at < 0:
+        return None
+    span = sdoc.char_span(at, at + len(trigger), alignment_mode="expand")
+    if span is None:
+        return None
+    if is_candidate(span.root):
+        return span.root
+    return next((t for t in span if is_candidate(t)), None)
+
+
+def entity_codes(doc: Document) -> dict[str, set[str]]:
+    """Entity id -> the codes the referee compares: its country and an IGO / NGO sector."""
+    out = {}
+    for e in doc.entities:
+        codes = {e.country} if e.country else set()
+        if e.sector in ("IGO", "NGO"):
+            codes.add(e.sector)
+        out[e.id] = codes
+    return out
+
+
+def party_label(codes: set[str], gold: dict[str, Any], before: bool) -> str:
+    """``actor``, ``recipient`` or ``none`` for a candidate whose entity has ``codes``; a country on
+    both sides (a domestic act) goes by side: before the trigger acts, after it is acted on."""
+    actor = bool(codes & set(gold.get("actors", [])))
+    recip = bool(codes & set(gold.get("recipients", [])))
+    if actor and recip:
+        return "actor" if before else "recipient"
+    return "actor" if actor else "recipient" if recip else "none"
+
+
+def examples(pairs: list[tuple[Document, Article]]) -> tuple[list[list[str]], list[str], list[list[str]], list[str]]:
+    """Trigger examples (features, label) and party examples (features, label)."""
+    tx: list[list[str]] = []
+    ty: list[str] = []
+    px: list[list[str]] = []
+    py: list[str] = []
+    for doc, art in pairs:
+        sdoc = doc.spacy_doc
+        index = mention_index(doc)
+        kinds = kinds_by_token(index)
+        rules = rule_types(doc, index)
+        codes = entity_codes(doc)
+        for start, end, row in art.sentences:
+            gold: dict[int, tuple[Any, dict[str, Any]]] = {}
+            for ev in row.get("events", []):
+                head = trigger_head(sdoc, start, end, ev["trigger"])
+                if head is not None:
+                    gold.setdefault(head.i, (head, ev))
+            for sent in _sentences(sdoc, start, end):
+                for tok in candidates(sent):
+                    tx.append(trigger_features(tok, kinds, rules))
+                    ty.append(gold[tok.i][1]["type"] if tok.i in gold else "NONE")
+            for head, ev in gold.values():
+                cands = [c for c in party_candidates(head.sent, index) if c.token.i != head.i]
+                px += candidate_features(head, ev["type"], cands, speakers_of(head, doc.claims))
+                py += [party_label(codes.get(c.entity, set()), ev, c.token.i < head.i) for c in cands]
+    return tx, ty, px, py
+
+
+def _sentences(sdoc: Any, start: int, end: int) -> list[Any]:
+    """spaCy's sentences that begin inside ``[start, end)``, cut to it."""
+    out = []
+    for s in sdoc.sents:
+        if start <= s.start_char < end:
+            span = sdoc.char_span(s.start_char, min(s.end_char, end), alignment_mode="contract")
+            out.append(span if span is not None else s)
+    return out
+
+
+def fit(xs: list[list[str]], ys: list[str], c: float, weights: dict[str, float] | None = None) -> LinearModel:
+    """A multinomial logistic regression on binary string features."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = DictVectorizer()
+    matrix = vec.fit_transform([dict.fromkeys(x, 1) for x in xs])
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight=weights, random_state=0)
+    clf.fit(matrix, ys)
+    names = list(vec.get_feature_names_out())
+    coef, bias = clf.coef_, clf.intercept_
+    if len(clf.classes_) == 2:      # one row for the second class: softmax over [0, z] is its sigmoid
+        coef, bias = np.vstack([np.zeros_like(coef), coef]), np.concatenate([[0.0], bias])
+    keep = [i for i in range(len(names)) if abs(coef[:, i]).max() > 1e-4]
+    return LinearModel(
+        classes=tuple(str(x) for x in clf.classes_), index={names[i]: k for k, i in enumerate(keep)},
+        weights=coef.T[keep], bias=bias,
+        meta={"C": c, "examples": len(ys), "class_weight": weights or {}, "trained": dt.date.today().isoformat()},
+    )
+
+
+DETECT_C = 1.0
+EVENT_WEIGHT = 2.0
+TYPES_C = 1.0
+PARTY_C = 0.5
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Build the trigger and party models from the training sentences."""
+    ap = argparse.ArgumentParser(description="Train wirewatch's event models on annotated sentences.")
+    ap.add_argument("--shared", type=Path, default=Path("../shared"), help="The shared folder (default ../shared).")
+    ap.add_argument("--own", type=Path, default=Path("data/events"), help="The project's own annotations.")
+    ap.add_argument("--out", type=Path, default=MODEL_DIR, help="Where to write the models.")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    files = training_files(args.shared, args.own)
+    rows = [r for f in files for r in read_sentences(f, args.shared / "data" / "dev")]
+    pairs = list(analysed(articles(rows)))
+    tx, ty, px, py = examples(pairs)
+    detect = fit(tx, ["NONE" if y == "NONE" else "EVENT" for y in ty], DETECT_C, {"NONE": 1.0, "EVENT": EVENT_WEIGHT})
+    positive = [i for i, y in enumerate(ty) if y != "NONE"]
+    types = fit([tx[i] for i in positive], [ty[i] for i in positive], TYPES_C)
+    party = fit(px, py, PARTY_C)
+    for name, model in (("detect", detect), ("types", types), ("parties", party)):
+        model.meta.update({"files": [f.name for f in files], "sentences": len(rows)})
+        model.save(args.out / f"{name}.npz")
+    summary = {"files": [str(f) for f in files], "sentences": len(rows), "articles": len(pairs),
+               "trigger_examples": len(ty), "events": sum(t != "NONE" for t in ty), "party_examples": len(py),
+               "seconds": round(time.perf_counter() - t0, 1)}
+    print(json.dumps(summary, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""The trigger decision: detector times typer, the lexicon rules' prior, one event per act."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from wirewatch.events.classify import Typed, one_per_act, typed_triggers
+from wirewatch.events.model import LinearModel
+
+
+def _models() -> tuple[LinearModel, LinearModel]:
+    detect = LinearModel(("EVENT", "NONE"), {"l=attack": 0}, np.array([[5.0, 0.0]]), np.array([-3.0, 0.0]), {})
+    types = LinearModel(("ASSAULT", "PROTEST"), {"l=attack": 0}, np.array([[2.0, 0.0]]), np.array([0.0, 0.0]), {})
+    return detect, types
+
+
+def test_a_candidate_the_detector_and_typer_agree_on_becomes_an_event(nlp) -> None:
+    sent = next(nlp("Rebels attack the convoy.").sents)
+    found = typed_triggers(sent, {}, *_models(), threshold=0.5)
+    assert [(t.token.text, t.type) for t in found] == [("attack", "ASSAULT")]
+    assert found[0].p == pytest.approx((1 / (1 + np.exp(-2))) * (1 / (1 + np.exp(-2))) , rel=0.2)
+
+
+def test_nothing_passes_a_threshold_above_every_probability(nlp) -> None:
+    sent = next(nlp("Rebels attack the convoy.").sents)
+    assert typed_triggers(sent, {}, *_models(), threshold=0.99) == []
+
+
+def test_the_rules_prior_moves_the_type_toward_the_rule(nlp) -> None:
+    sent = next(nlp("Rebels attack the convoy.").sents)
+    rules = {1: frozenset({"PROTEST"})}
+    plain = typed_triggers(sent, {}, *_models(), threshold=0.0, rules=rules, prior=0.0)
+    pushed = typed_triggers(sent, {}, *_models(), threshold=0.0, rules=rules, prior=0.9)
+    at = lambda found: next(t.type for t in found if t.token.i == 1)  # noqa: E731
+    assert at(plain) == "ASSAULT" and at(pushed) == "PROTEST"
+
+
+def test_same_type_with_compatible_parties_is_one_act(nlp) -> None:
+    doc = nlp("Rebels attacked and shelled the town.")
+    a, b = Typed(doc[1], "ASSAULT", 0.9), Typed(doc[3], "ASSAULT", 0.6)
+    assert one_per_act([(a, ("e1",), ()), (b, ("e1",), ("e2",))]) == [0]
+    assert one_per_act([(a, ("e1",), ()), (b, ("e3",), ())]) == [0, 1]        # other actors: two acts
+    assert one_per_act([(a, ("e1",), ()), (Typed(doc[3], "PROTEST", 0.6), ("e1",), ())]) == [0, 1]

@@ -1,0 +1,47 @@
+"""Reading annotated sentences: the shared sets carry their text, ours point into shared texts."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wirewatch.events.corpus import CorpusError, read_sentences, source_text
+
+
+def _shared(tmp_path: Path) -> Path:
+    dev = tmp_path / "dev"
+    (dev / "timeml" / "X").mkdir(parents=True)
+    (dev / "timeml" / "X" / "d1.tml").write_text(
+        "<TimeML><TEXT>\nRebels <EVENT>attacked</EVENT> the town &amp; fled.</TEXT></TimeML>", encoding="utf-8")
+    return dev
+
+
+def test_timeml_text_loses_its_markup_and_entities(tmp_path: Path) -> None:
+    assert source_text(str(_shared(tmp_path)), "timeml/X/d1.tml") == "\nRebels attacked the town & fled."
+
+
+def test_an_annotation_by_offsets_gets_its_sentence_text(tmp_path: Path) -> None:
+    dev = _shared(tmp_path)
+    row = {"id": "d1-s1", "doc": "d1", "source": "timeml/X/d1.tml", "start": 1, "end": 33,
+           "events": [{"type": "ASSAULT", "actors": ["---"], "recipients": [], "status": "occurred", "trigger": "attacked"}]}
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    (got,) = read_sentences(f, dev)
+    assert got["text"] == "Rebels attacked the town & fled."
+
+
+def test_a_trigger_outside_its_sentence_is_an_error_with_the_line(tmp_path: Path) -> None:
+    dev = _shared(tmp_path)
+    row = {"id": "d1-s1", "doc": "d1", "source": "timeml/X/d1.tml", "start": 1, "end": 7,
+           "events": [{"type": "ASSAULT", "actors": [], "recipients": [], "status": "occurred", "trigger": "attacked"}]}
+    f = tmp_path / "a.jsonl"
+    f.write_text("\n" + json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match="line 2.*attacked"):
+        list(read_sentences(f, dev))
+
+
+def test_the_projects_own_annotations_read_back_against_shared(root: Path, shared: Path) -> None:
+    for f in sorted((root / "data" / "events").glob("*.jsonl")):
+        rows = list(read_sentences(f, shared / "data" / "dev"))
+        assert rows and all(r["text"].strip() for r in rows)

@@ -1,0 +1,70 @@
+"""Choosing actors and recipients among the sentence's actor mentions."""
+from __future__ import annotations
+
+import numpy as np
+
+from wirewatch.document import Claim, Span
+from wirewatch.events.actors import MentionIndex
+from wirewatch.events.model import LinearModel
+from wirewatch.events.parties import (
+    ActorMention, PartyCandidate, choose_parties, coordinated, party_candidates, speakers_of,
+)
+
+
+def _index(doc, spans: list[tuple[str, str, str]]) -> MentionIndex:
+    """Mentions by their text: (text, entity id, kind)."""
+    out = []
+    for text, ent, kind in spans:
+        start = doc.text.index(text)
+        out.append(ActorMention(start, start + len(text), ent, "XXX", kind))
+    return MentionIndex(doc, out)
+
+
+def _subject_acts() -> LinearModel:
+    """A hand-made party model: a subject acts, a direct object is acted on."""
+    feats = {"dep=nsubj": 0, "dep=dobj": 1}
+    w = np.array([[3.0, 0.0, 0.0], [0.0, 3.0, 0.0]])
+    return LinearModel(("actor", "recipient", "none"), feats, w, np.array([0.0, 0.0, 1.0]), {})
+
+
+def test_mentions_and_resolved_pronouns_are_candidates(nlp) -> None:
+    doc = nlp("Russia issued a warning. It said it would respond.")
+    index = _index(doc, [("Russia", "e1", "country")])
+    second = list(doc.sents)[1]
+    cands = party_candidates(second, index)
+    assert {c.entity for c in cands} == {"e1"} and all(c.anaphor for c in cands)
+
+
+def test_subject_is_actor_and_object_recipient(nlp) -> None:
+    doc = nlp("Russia attacked Ukraine.")
+    index = _index(doc, [("Russia", "e1", "country"), ("Ukraine", "e2", "country")])
+    cands = party_candidates(doc[:], index)
+    got = choose_parties(doc[1], "ASSAULT", cands, _subject_acts(), 0.5)
+    assert got.actors == ("e1",) and got.recipients == ("e2",)
+
+
+def test_nothing_above_the_threshold_leaves_the_roles_empty(nlp) -> None:
+    doc = nlp("Russia attacked Ukraine.")
+    index = _index(doc, [("Russia", "e1", "country"), ("Ukraine", "e2", "country")])
+    got = choose_parties(doc[1], "ASSAULT", party_candidates(doc[:], index), _subject_acts(), 0.99)
+    assert got.actors == () and got.recipients == ()
+
+
+def test_a_second_party_of_a_role_must_be_coordinated_with_the_first(nlp) -> None:
+    doc = nlp("Hungary and Romania signed a treaty in Vienna.")
+    assert coordinated(doc[0], doc[2])
+    assert not coordinated(doc[0], doc[7])
+
+
+def test_speakers_are_the_sources_and_relays_of_claims_holding_the_trigger(nlp) -> None:
+    doc = nlp("The Kremlin said Kim will visit Russia.")
+    claim = Claim(id="c1", content=Span(17, 38), stance="asserted", source="e1", via=["e9"])
+    assert speakers_of(doc[5], [claim]) == frozenset({"e1", "e9"})
+    assert speakers_of(doc[2], [claim]) == frozenset()
+
+
+def test_candidate_fields(nlp) -> None:
+    doc = nlp("Russia attacked Ukraine.")
+    index = _index(doc, [("Russia", "e1", "country")])
+    (c,) = party_candidates(doc[:], index)
+    assert c == PartyCandidate(doc[0], "e1", "country", True, False)

@@ -1,0 +1,43 @@
+"""The events stage end to end on short texts (loads the spaCy model and the trained models)."""
+from __future__ import annotations
+
+import pytest
+
+import wirewatch
+
+pytestmark = pytest.mark.slow
+
+
+def _events(text: str, date: str = "2023-09-11") -> tuple[list[dict], dict[str, dict]]:
+    rec = wirewatch.extract_text(text, id="t", date=date)
+    return rec["events"], {e["id"]: e for e in rec["entities"]}
+
+
+def test_a_clear_attack_is_one_assault_by_its_subject_on_its_object() -> None:
+    events, ents = _events("Russian troops attacked the Ukrainian city of Kharkiv on Monday.")
+    assaults = [e for e in events if e["type"] == "ASSAULT"]
+    assert len(assaults) == 1
+    ev = assaults[0]
+    assert {ents[a]["country"] for a in ev["actors"]} == {"RUS"}
+    assert ev["status"] == "occurred" and ev["date"]["value"] == "2023-09-11"
+    assert 0.0 < ev["confidence"] <= 1.0
+
+
+def test_an_announced_meeting_is_consult_planned() -> None:
+    events, ents = _events("Kim Jong-un will meet Vladimir Putin in Vladivostok next week.")
+    consult = [e for e in events if e["type"] == "CONSULT"]
+    assert consult and consult[0]["status"] == "planned"
+    assert all(ents[a]["kind"] != "place" for e in consult for a in e["actors"])   # Vladivostok is where
+
+
+def test_every_event_lies_inside_the_text_with_its_evidence() -> None:
+    text = "Police arrested three protesters in Lagos. The government condemned the violence."
+    events, _ = _events(text)
+    for e in events:
+        ev = e["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_a_text_without_acts_gives_no_events() -> None:
+    events, _ = _events("The weather in Paris was mild and the markets were quiet on Tuesday.")
+    assert events == []
