@@ -11,7 +11,8 @@ All three run the real command on the same texts, the news documents of bench/th
 
 Reported for each: documents/s over the processing time (the command's ``--stats``: wall time
 less start-up, where start-up is loading the pipeline, in every worker), the whole command's
-wall time, the start-up time, the peak resident memory of each worker process and of the
+wall time, the start-up time, the CPU seconds per document the batches took (summed over the
+workers: what parallel running costs in total, whatever the load), the peak resident memory of each worker process and of the
 parent (each its own ``ru_maxrss``; with one worker the one process does everything), and the speed-up over one worker. The records of the
 three runs are compared: they must be identical. The machine's load average is printed before
 and after each run: on a shared machine the figures are only as good as the load allows, and
@@ -107,6 +108,7 @@ def run(wirewatch: str, src: Path, out: Path, extra: list[str], n_docs: int) -> 
     parent = rss.pop("parent", None)
     return {"command": " ".join(argv), "documents": st["documents"], "failed": st["failed"], "workers": st["workers"],
             "docs_per_s": n_docs / busy, "seconds": busy, "startup_seconds": st["startup_seconds"],
+            "cpu_seconds_per_doc": st["cpu_seconds"] / n_docs,
             "wall_seconds": wall, "parent_peak_rss_mib": parent,
             "worker_peak_rss_mib": sorted(rss.values()), "load_before": before, "load_after": load()}
 
@@ -123,7 +125,7 @@ def compare(paths: list[Path]) -> tuple[bool, list[str]]:
 def show(mode: str, r: dict[str, Any]) -> None:
     """One run's line."""
     print(f"  {mode:>7}: {r['docs_per_s']:6.2f} docs/s  ({r['seconds']:.1f} s + start-up {r['startup_seconds']:.1f} s,"
-          f" wall {r['wall_seconds']:.1f} s)  worker peak RSS " + ", ".join(f"{m:.0f}" for m in r["worker_peak_rss_mib"])
+          f" wall {r['wall_seconds']:.1f} s)  {r['cpu_seconds_per_doc']:.3f} CPU s/doc  worker peak RSS " + ", ".join(f"{m:.0f}" for m in r["worker_peak_rss_mib"])
           + " MiB" + (f", parent {r['parent_peak_rss_mib']:.0f} MiB" if r["parent_peak_rss_mib"] else "")
           + f"; load {r['load_before']} -> {r['load_after']}", flush=True)
 

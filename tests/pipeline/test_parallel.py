@@ -162,6 +162,7 @@ def test_two_workers_give_one_workers_records_and_failures_in_input_order(tmp_pa
     assert (two.workers, two.documents, two.failed) == (2, 9, 3) and len(workers) == 2 and "parent" in two.peak_rss_mib
     assert all(100 < mib < 2000 for mib in workers.values())
     assert set(two.stage_seconds) == set(one.stage_seconds)
+    assert one.cpu_seconds > 0 and two.cpu_seconds > 0
 
 
 @pytest.mark.slow

@@ -50,6 +50,7 @@ def write_stats(path: str, run: RunStats, seconds: float) -> None:
     """Run statistics as JSON: counts, wall time, start-up time, seconds per stage, workers' peak memory."""
     stats = {"documents": run.documents, "failed": run.failed, "seconds": round(seconds, 4),
              "startup_seconds": round(run.startup_seconds, 4), "workers": run.workers,
+             "cpu_seconds": round(run.cpu_seconds, 4),
              "stage_seconds": {k: round(v, 4) for k, v in run.stage_seconds.items()},
              "peak_rss_mib": {k: round(v, 1) for k, v in run.peak_rss_mib.items()}}
     Path(path).write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")

@@ -28,6 +28,7 @@ from wirewatch.document import Document
 from wirewatch.errors import ConfigError, InputError
 from wirewatch.pipeline.parallel import (
     Batch,
+    BatchRun,
     Outcome,
     Runner,
     RunStats,
@@ -42,7 +43,7 @@ RETRIES = 2              # further runs of a task whose function raised
 CONNECT_TIMEOUT = 10     # seconds to reach the scheduler
 WORKERS_TIMEOUT = 120    # seconds to wait for a first worker to join
 
-Task = Callable[[list[Document], Config], tuple[list[Outcome], dict[str, float], str, float]]
+Task = Callable[[list[Document], Config], BatchRun]
 
 # ---- the workers' side -------------------------------------------------------------------------
 
@@ -60,12 +61,11 @@ def worker_pipeline(config: Config) -> Pipeline:
         return _PIPELINES[config]
 
 
-def run_on_worker(docs: list[Document], config: Config) -> tuple[list[Outcome], dict[str, float], str, float]:
-    """The task: one batch's outcomes, its stage seconds, the worker's name and peak memory (MiB)."""
+def run_on_worker(docs: list[Document], config: Config) -> BatchRun:
+    """The task: one batch run through this worker's pipeline."""
     pipe = worker_pipeline(config)
     with _LOCK:
-        outcomes, timings = run_batch(pipe, docs)
-    return outcomes, timings, _worker_name(), peak_rss_mib()
+        return run_batch(pipe, docs, worker=_worker_name())
 
 
 def _worker_name() -> str:
@@ -166,20 +166,19 @@ class ClusterRunner(Runner):
     def _outcomes(self, future: Any, batch: Batch) -> list[Outcome]:
         """A finished task's outcomes with the batch's input errors back in place."""
         try:
-            outcomes, timings, worker, rss = future.result()
+            run: BatchRun = future.result()
         except Exception as exc:  # noqa: BLE001 - the task failed on every try: fail its documents, go on
             return lost(batch, f"failed on the cluster after {self.retries + 1} tries: {type(exc).__name__}: {exc}")
         finally:
             future.release()
-        self.stats.add_timings(timings)
-        self.stats.peak_rss_mib[worker] = max(rss, self.stats.peak_rss_mib.get(worker, 0.0))
-        it = iter(outcomes)
+        it = iter(self.stats.add(run))
         return [Outcome(i.origin, error=i) if isinstance(i, InputError) else next(it) for i in batch]
 
     def fill(self, stats: RunStats) -> None:
         """Start-up time (connecting and loading every worker's pipeline), stage seconds, worker memory."""
         stats.workers = self.stats.workers
         stats.startup_seconds = self.stats.startup_seconds
+        stats.cpu_seconds = self.stats.cpu_seconds
         stats.add_timings(self.stats.stage_seconds)
         stats.peak_rss_mib.update(self.stats.peak_rss_mib)
         stats.peak_rss_mib["parent"] = peak_rss_mib()

@@ -111,6 +111,7 @@ class RunStats:
     documents: int = 0
     failed: int = 0
     startup_seconds: float = 0.0
+    cpu_seconds: float = 0.0  # CPU time the batches took, summed over workers (start-up excluded)
     stage_seconds: dict[str, float] = field(default_factory=dict)
     peak_rss_mib: dict[str, float] = field(default_factory=dict)  # process -> peak resident MiB ("main", "parent", a worker)
 
@@ -118,6 +119,13 @@ class RunStats:
         """Add stage seconds (summed over workers: CPU time, not wall time)."""
         for name, seconds in timings.items():
             self.stage_seconds[name] = self.stage_seconds.get(name, 0.0) + seconds
+
+    def add(self, run: BatchRun) -> list[Outcome]:
+        """Count a batch run's stage and CPU seconds and its worker's peak memory; its outcomes."""
+        self.add_timings(run.timings)
+        self.cpu_seconds += run.cpu_seconds
+        self.peak_rss_mib[run.worker] = max(run.rss_mib, self.peak_rss_mib.get(run.worker, 0.0))
+        return run.outcomes
 
     def count(self, outcomes: list[Outcome]) -> None:
         """Count a batch's outcomes."""
@@ -221,18 +229,21 @@ class LocalRunner(Runner):
         from wirewatch.api import get_pipeline
 
         self.pipe = get_pipeline(config)
+        self.stats = RunStats()
 
     def map(self, batches: Iterable[Batch]) -> Iterator[list[Outcome]]:
         """Load the pipeline, then run each batch here."""
         self.pipe.ctx.load_all()
+        self.stats = RunStats(startup_seconds=self.pipe.ctx.startup_seconds)
         for batch in batches:
-            yield [Outcome.of(r) for r in self.pipe.run(batch)]
+            yield self.stats.add(run_batch(self.pipe, batch, worker="main"))
 
     def fill(self, stats: RunStats) -> None:
         """The pipeline's own timings."""
         stats.workers = 1
-        stats.startup_seconds = self.pipe.ctx.startup_seconds
-        stats.add_timings(self.pipe.timings)
+        stats.startup_seconds = self.stats.startup_seconds
+        stats.cpu_seconds = self.stats.cpu_seconds
+        stats.add_timings(self.stats.stage_seconds)
         stats.peak_rss_mib["main"] = peak_rss_mib()
 
 
@@ -263,35 +274,37 @@ def _ready() -> tuple[int, float]:
     return os.getpid(), _WORKER["pipe"].ctx.startup_seconds
 
 
-def run_batch(pipe: Pipeline, batch: Iterable[Item]) -> tuple[list[Outcome], dict[str, float]]:
-    """Run one batch through ``pipe``: its outcomes and the stage seconds it took."""
-    before = dict(pipe.timings)
-    outcomes = [Outcome.of(r) for r in pipe.run(batch)]
-    return outcomes, {k: v - before.get(k, 0.0) for k, v in pipe.timings.items()}
-
-
-def _work(docs: list[Document]) -> _Done:
-    """A worker's task: one batch's outcomes, with the stage seconds, pid and peak memory."""
-    outcomes, timings = run_batch(_WORKER["pipe"], list(docs))
-    return _Done(outcomes, timings, os.getpid(), peak_rss_mib())
-
-
-# ---- the parent's side -----------------------------------------------------------------------
-
 @dataclass
-class _Done:
-    """What a worker sends back for one batch."""
+class BatchRun:
+    """What running one batch gave: outcomes, stage and CPU seconds, the worker and its peak memory."""
 
     outcomes: list[Outcome]
     timings: dict[str, float]
-    pid: int
+    cpu_seconds: float
+    worker: str
     rss_mib: float
+
+
+def run_batch(pipe: Pipeline, batch: Iterable[Item], worker: str) -> BatchRun:
+    """Run one batch through ``pipe`` (in the process of ``worker``)."""
+    before, cpu = dict(pipe.timings), time.process_time()
+    outcomes = [Outcome.of(r) for r in pipe.run(batch)]
+    timings = {k: v - before.get(k, 0.0) for k, v in pipe.timings.items()}
+    return BatchRun(outcomes, timings, time.process_time() - cpu, worker, peak_rss_mib())
+
+
+def _work(docs: list[Document]) -> BatchRun:
+    """A worker's task: one batch run through this worker's pipeline."""
+    return run_batch(_WORKER["pipe"], list(docs), worker=str(os.getpid()))
+
+
+# ---- the parent's side -----------------------------------------------------------------------
 
 
 @dataclass
 class _InFlight:
     batch: Batch
-    future: Future[_Done]
+    future: Future[BatchRun]
     outcomes: list[Outcome] | None = None  # set when the batch was run again after a worker died
 
 
@@ -358,12 +371,12 @@ class PoolRunner(Runner):
         while pending:
             yield self._collect(pending)
 
-    def _submit(self, batch: Batch) -> Future[_Done]:
+    def _submit(self, batch: Batch) -> Future[BatchRun]:
         assert self.pool is not None
         try:
             return self.pool.submit(_work, [i for i in batch if isinstance(i, Document)])
         except BrokenProcessPool as exc:
-            broken: Future[_Done] = Future()
+            broken: Future[BatchRun] = Future()
             broken.set_exception(exc)
             return broken
 
@@ -372,7 +385,7 @@ class PoolRunner(Runner):
         head = pending[0]
         if head.outcomes is None:
             try:
-                head.outcomes = self._note(head.future.result())
+                head.outcomes = self.stats.add(head.future.result())
             except BrokenProcessPool:
                 self._recover(pending)
         pending.popleft()
@@ -380,11 +393,6 @@ class PoolRunner(Runner):
         done = iter(head.outcomes)
         return [Outcome(i.origin, error=i) if isinstance(i, InputError) else next(done) for i in head.batch]
 
-    def _note(self, done: _Done) -> list[Outcome]:
-        self.stats.add_timings(done.timings)
-        key = str(done.pid)
-        self.stats.peak_rss_mib[key] = max(done.rss_mib, self.stats.peak_rss_mib.get(key, 0.0))
-        return done.outcomes
 
     def _recover(self, pending: deque[_InFlight]) -> None:
         """A worker died: on a fresh pool, run each batch in flight again, alone, to find what kills."""
@@ -395,7 +403,7 @@ class PoolRunner(Runner):
     def _alone(self, docs: list[Document]) -> list[Outcome]:
         """Outcomes of ``docs`` run with nothing else in flight; a document that kills its worker is failed."""
         try:
-            return self._note(self._submit(list(docs)).result())
+            return self.stats.add(self._submit(list(docs)).result())
         except BrokenProcessPool:
             self._restart()
         if len(docs) == 1:
@@ -406,6 +414,7 @@ class PoolRunner(Runner):
         """Start-up time of the pool, stage seconds summed over workers, each worker's peak memory."""
         stats.workers = self.workers
         stats.startup_seconds = self.stats.startup_seconds
+        stats.cpu_seconds = self.stats.cpu_seconds
         stats.add_timings(self.stats.stage_seconds)
         stats.peak_rss_mib.update(self.stats.peak_rss_mib)
         stats.peak_rss_mib["parent"] = peak_rss_mib()
