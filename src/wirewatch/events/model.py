@@ -42,18 +42,20 @@ class LinearModel:
 
     def proba(self, features: Iterable[str]) -> np.ndarray:
         """Class probabilities for one item's features (unknown features are ignored)."""
-        rows = [self.index[f] for f in features if f in self.index]
-        z = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
-        z = z - z.max()
-        e = np.exp(z)
-        return e / e.sum()
+        return self.proba_many([list(features)])[0]
 
     def proba_many(self, items: Sequence[Iterable[str]]) -> np.ndarray:
         """Class probabilities for several items at once, one row each."""
-        out = np.empty((len(items), len(self.classes)))
-        for i, feats in enumerate(items):
-            out[i] = self.proba(feats)
-        return out
+        index = self.index
+        rows = [[index[f] for f in feats if f in index] for feats in items]
+        z = np.tile(self.bias, (len(items), 1))
+        flat = [k for r in rows for k in r]
+        if flat:
+            owner = np.repeat(np.arange(len(rows)), [len(r) for r in rows])
+            np.add.at(z, owner, self.weights[flat])      # every item's weights summed in one pass
+        z -= z.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
 
     def save(self, path: Path) -> None:
         """Write the model to ``path`` (a ``.npz`` archive, no pickled objects)."""
