@@ -34,6 +34,7 @@ def scorers(shared: Path) -> dict[str, list[str]]:
         "events": ["score_events.py", str(dev / "events" / "plover_gsr_dev.json")],
         "event_sentences_aquaint": ["score_event_sentences.py", str(dev / "events" / "aquaint_sentences.jsonl")],
         "event_sentences_timebank": ["score_event_sentences.py", str(dev / "events" / "timebank_sentences.jsonl")],
+        "stories": ["score_stories.py", str(dev / "stories" / "docs.jsonl"), str(dev / "stories" / "gold.json")],
     }
 
 
@@ -42,6 +43,8 @@ def run_scorer(shared: Path, name: str, cmd: str = CMD) -> dict:
     script, *args = scorers(shared)[name]
     with tempfile.TemporaryDirectory() as tmp:
         out_json = Path(tmp, "m.json")
+        if name == "stories":       # the stories scorer runs `wirewatch stories`, not `extract`
+            cmd = cmd.replace(" extract", " stories")
         argv = [sys.executable, str(shared / "eval" / script), *args, "--cmd", cmd]
         if name != "seed":
             argv += ["--json", str(out_json)]
@@ -72,6 +75,9 @@ def headline(name: str, m: dict) -> str:
     if name == "attribution":
         return "  ".join(f"{p} exact/partial F1 {pct(m[p]['exact']['f'])}/{pct(m[p]['partial']['f'])}"
                          for p in ("cue", "source", "content"))
+    if name == "stories":
+        return (f"B-cubed P/R/F1 {pct(m['bcubed']['p'])}/{pct(m['bcubed']['r'])}/{pct(m['bcubed']['f'])}"
+                f"  found {pct(m['found'])}  held together {pct(m['held_together'])} of {m['big_world_events']}")
     if name.startswith("event_sentences"):
         return (f"type P/R/F1 {pct(m['type']['p'])}/{pct(m['type']['r'])}/{pct(m['type']['f'])}"
                 f"  actor {pct(m['actor_agreement'])}  recipient {pct(m['recipient_agreement'])}"
