@@ -41,3 +41,11 @@ def test_every_event_lies_inside_the_text_with_its_evidence() -> None:
 def test_a_text_without_acts_gives_no_events() -> None:
     events, _ = _events("The weather in Paris was mild and the markets were quiet on Tuesday.")
     assert events == []
+
+
+def test_a_section_heading_states_no_event() -> None:
+    text = ("Kim Jong-un arrived in Vladivostok on Monday.\n\nMEETING IN VLADIVOSTOK\n\n"
+            "The Kremlin said the two leaders would hold talks on Tuesday.")
+    rec = wirewatch.extract_text(text, id="h", date="2023-09-11")
+    heading = (text.index("MEETING"), text.index("MEETING") + len("MEETING IN VLADIVOSTOK"))
+    assert not any(heading[0] <= e["evidence"]["start"] < heading[1] for e in rec["events"])

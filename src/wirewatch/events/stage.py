@@ -77,6 +77,8 @@ def code_events(doc: Document, threshold: float, party_threshold: float) -> list
     rules = rule_types(doc, index)
     out: list[Event] = []
     for sent in sdoc.sents:
+        if any(h.start <= sent.start_char < h.end for h in doc.headings):
+            continue            # a section heading ("MEETING IN VLADIVOSTOK") labels, it does not report
         found: list[tuple[Typed, tuple[str, ...], tuple[str, ...]]] = []
         cands = None
         for t in typed_triggers(sent, kinds, detect, types, threshold, rules):
