@@ -5,7 +5,8 @@ Both run as child processes on the same documents (by default news texts from th
 ../shared: LGL local news articles and PolNeAR political news, plus the seed report):
 
 - bare spaCy: the same model package, ``nlp.pipe`` over the texts (batch size as wirewatch's);
-- wirewatch: the real command, ``wirewatch extract IN.jsonl -o OUT.jsonl --stats S.json``.
+- wirewatch: the real command, ``wirewatch extract IN.jsonl -o OUT.jsonl --stats S.json --workers 1``
+  (one process, like the spaCy run; ``bench/parallel.py`` measures several workers).
 
 Reported for each: documents/s and words/s over the processing time (model and data loading
 excluded, reported apart as start-up), wall time of the whole command, and peak resident
@@ -117,7 +118,7 @@ def main() -> None:
         sp = json.loads(sp_out)
         stats_path = Path(tmp, "stats.json")
         ww_wall, ww_rss, _ = run_child([args.wirewatch, "extract", str(src), "-o", str(Path(tmp, "out.jsonl")),
-                                        "-q", "--stats", str(stats_path)])
+                                        "-q", "--stats", str(stats_path), "--workers", "1"])   # one process, as spaCy
         ww = json.loads(stats_path.read_text())
     run_child([sys.executable, "-c", GAZETTEER_CHILD])
     gz = json.loads(run_child([sys.executable, "-c", GAZETTEER_LOAD])[2])
