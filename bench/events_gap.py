@@ -57,14 +57,7 @@ def train_models(pairs: list[tuple[Any, Any]]) -> dict[str, Any]:
     """The three models trained on these articles, as ``make train`` trains them."""
     from wirewatch.events import train as T
 
-    tx, ty, px, py = T.examples(pairs)
-    positive = [i for i, y in enumerate(ty) if y != "NONE"]
-    return {
-        "detect": T.fit(tx, ["NONE" if y == "NONE" else "EVENT" for y in ty], T.DETECT_C,
-                        {"NONE": 1.0, "EVENT": T.EVENT_WEIGHT}),
-        "types": T.fit([tx[i] for i in positive], [ty[i] for i in positive], T.TYPES_C),
-        "parties": T.fit(px, py, T.PARTY_C),
-    }
+    return T.train_models(*T.examples(pairs))
 
 
 def main() -> None:

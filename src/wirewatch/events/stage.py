@@ -24,8 +24,7 @@ from wirewatch.events.contexts import contexts_of
 from wirewatch.events.dates import _sentence, event_date, event_place, inherit_places, link_claims
 from wirewatch.events.model import packaged
 from wirewatch.events.parties import ActorMention, Parties, choose_parties, party_candidates, speakers_of
-from wirewatch.events.rules.build import clause_span, governor_of
-from wirewatch.events.lexicon import lemma_of, lexicon
+from wirewatch.events.rules.build import clause_span, nominal_frame
 from wirewatch.events.status import clause_status, nominal_status
 from wirewatch.pipeline.registry import stage
 
@@ -112,9 +111,6 @@ def _event(doc: Document, t: Typed, parties: Parties) -> Event:
 def status_of(tok: Token) -> str:
     """The status of the event a trigger names, from its clause (a noun from its governing verb)."""
     if tok.pos_ in ("NOUN", "PROPN"):
-        gov, rel = governor_of(tok)
-        lemma = lemma_of(gov) if gov is not None else ""
-        light = gov is not None and lexicon().cue(lemma, "light") and rel in ("dobj", "attr", "oprd", "nsubjpass")
-        topic = gov is not None and lexicon().cue(lemma, "topic") and rel in ("dobj", "prep", "pobj", "nsubjpass")
+        gov, _, light, topic = nominal_frame(tok)
         return nominal_status(tok, gov, light, topic)
     return clause_status(tok)

@@ -174,6 +174,17 @@ TYPES_C = 1.0
 PARTY_C = 0.5
 
 
+def train_models(tx: list[list[str]], ty: list[str], px: list[list[str]], py: list[str]) -> dict[str, LinearModel]:
+    """The detector, the typer and the party model, by name, fitted on the examples of ``examples``."""
+    positive = [i for i, y in enumerate(ty) if y != "NONE"]
+    return {
+        "detect": fit(tx, ["NONE" if y == "NONE" else "EVENT" for y in ty], DETECT_C,
+                      {"NONE": 1.0, "EVENT": EVENT_WEIGHT}),
+        "types": fit([tx[i] for i in positive], [ty[i] for i in positive], TYPES_C),
+        "parties": fit(px, py, PARTY_C),
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     """Build the trigger and party models from the training sentences."""
     ap = argparse.ArgumentParser(description="Train wirewatch's event models on annotated sentences.")
@@ -186,11 +197,7 @@ def main(argv: list[str] | None = None) -> None:
     rows = [r for f in files for r in read_sentences(f, args.shared / "data" / "dev")]
     pairs = list(analysed(articles(rows)))
     tx, ty, px, py = examples(pairs)
-    detect = fit(tx, ["NONE" if y == "NONE" else "EVENT" for y in ty], DETECT_C, {"NONE": 1.0, "EVENT": EVENT_WEIGHT})
-    positive = [i for i, y in enumerate(ty) if y != "NONE"]
-    types = fit([tx[i] for i in positive], [ty[i] for i in positive], TYPES_C)
-    party = fit(px, py, PARTY_C)
-    for name, model in (("detect", detect), ("types", types), ("parties", party)):
+    for name, model in train_models(tx, ty, px, py).items():
         model.meta.update({"files": [f.name for f in files], "sentences": len(rows)})
         model.save(args.out / f"{name}.npz")
     summary = {"files": [str(f) for f in files], "sentences": len(rows), "articles": len(pairs),

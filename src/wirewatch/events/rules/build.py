@@ -81,6 +81,17 @@ def governor_of(noun: Token) -> tuple[Token | None, str]:
     return None, rel
 
 
+def nominal_frame(noun: Token) -> tuple[Token | None, str, bool, bool]:
+    """The verb an event noun depends on, the relation, and whether that verb is a light verb
+    whose object is the event ("hold talks") or a topic verb ("discuss the supply")."""
+    gov, rel = governor_of(noun)
+    lemma = lemma_of(gov) if gov is not None else ""
+    lex = lexicon()
+    light = gov is not None and lex.cue(lemma, "light") and rel in ("dobj", "attr", "oprd", "nsubjpass")
+    topic = gov is not None and lex.cue(lemma, "topic") and rel in ("dobj", "prep", "pobj", "nsubjpass")
+    return gov, rel, light, topic
+
+
 def clause_span(anchor: Token) -> tuple[int, int]:
     """Token span of the clause stating an event anchored at ``anchor``."""
     top = anchor
@@ -212,10 +223,8 @@ def build_draft(c: Candidate, index: MentionIndex, triggers: frozenset[int] = fr
     if c.nominal and t.dep_ == "compound" and t.head.pos_ == "NOUN":
         t = t.head                              # "a mediation effort": roles are the head noun's
     if c.nominal:
-        gov, rel = governor_of(t)
+        gov, rel, light, topic = nominal_frame(t)
         glemma = lemma_of(gov) if gov is not None else ""
-        light = gov is not None and lex.cue(glemma, "light") and rel in ("dobj", "attr", "oprd", "nsubjpass")
-        topic = gov is not None and lex.cue(glemma, "topic") and rel in ("dobj", "prep", "pobj", "nsubjpass")
         ordered = gov is not None and lex.cue(glemma, "compel") and rel == "dobj"   # "ordered patrols": the orderer's act
         inherit = gov is not None and rel not in ("nsubj",) and (light or topic or ordered or gov.i not in triggers)
         actors, recips = _nominal_roles(t, e, gov, inherit, light, index)
