@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.events.corpus import CorpusError, read_sentences, source_text
+from wirewatch.events.corpus import CorpusError, creation_date, read_sentences, source_text
 
 
 def _shared(tmp_path: Path) -> Path:
@@ -19,6 +19,16 @@ def _shared(tmp_path: Path) -> Path:
 
 def test_timeml_text_loses_its_markup_and_entities(tmp_path: Path) -> None:
     assert source_text(str(_shared(tmp_path)), "timeml/X/d1.tml") == "\nRebels attacked the town & fled."
+
+
+def test_a_polnear_text_is_dated_by_its_name_and_read_as_it_is(tmp_path: Path) -> None:
+    dev = tmp_path / "dev"
+    (dev / "p").mkdir(parents=True)
+    (dev / "p" / "politico_2016-03-10_trump-s-rivals.txt").write_text("Trump's rivals pull their punches.", encoding="utf-8")
+    (dev / "p" / "undated.txt").write_text("No date here.", encoding="utf-8")
+    assert creation_date(str(dev), "p/politico_2016-03-10_trump-s-rivals.txt") == "2016-03-10"
+    assert creation_date(str(dev), "p/undated.txt") is None
+    assert source_text(str(dev), "p/undated.txt") == "No date here."
 
 
 def test_an_annotation_by_offsets_gets_its_sentence_text(tmp_path: Path) -> None:

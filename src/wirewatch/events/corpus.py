@@ -52,7 +52,11 @@ def source_text(shared_dev: str, source: str) -> str:
 
 
 def creation_date(shared_dev: str, source: str) -> str | None:
-    """The document creation date of a TimeML file (``YYYY-MM-DD``), or None."""
+    """The document creation date (``YYYY-MM-DD``) of a TimeML file, or of a PolNeAR text from
+    its name (``politico_2016-03-10_...``); None if it has none."""
+    named = re.search(r"_(\d{4}-\d{2}-\d{2})_", Path(source).name)
+    if not source.endswith(".tml"):
+        return named.group(1) if named else None
     raw = (Path(shared_dev) / source).read_text(encoding="utf-8")
     for tag in re.findall(r"<TIMEX3[^>]*CREATION_TIME[^>]*>", raw):
         v = re.search(r'value="(\d{4}-\d{2}-\d{2})', tag)
