@@ -90,3 +90,42 @@ def test_a_short_name_is_the_full_name_of_the_same_country():
     other = Party("Trump", "person", "GBR", "GOV", None)
     assert [p["name"] for p in merged_parties([(short,), (full,), (full,)])] == ["Donald Trump"]
     assert len(merged_parties([(other,), (full,)])) == 2
+
+
+def _one_side(doc, who, text="called the talks useful", day="2023-09-13"):
+    return make_record(doc, day, "AP", [{"type": "CONSULT", "actors": [who], "date": day, "evidence": text}])
+
+
+def test_reports_naming_one_side_each_join_the_story_that_names_both():
+    recs = [meeting("both", "2023-09-13", "AP", "2023-09-13"), _one_side("putin", "Putin"), _one_side("kim", "Kim")]
+    [s] = stories_of(recs)
+    assert sorted(r["doc"] for r in s["reports"]) == ["both", "kim", "putin"]
+
+
+def test_reports_of_one_side_each_and_nothing_to_bridge_them_stay_apart():
+    assert len(stories_of([_one_side("putin", "Putin"), _one_side("kim", "Kim")])) == 2
+
+
+def test_two_stories_of_one_act_are_joined_and_of_two_days_are_not():
+    from wirewatch.stories.cluster import Cluster
+
+    c = Clusterer()
+    days = ["2023-09-13", "2023-09-13", "2023-09-16"]
+    for i, day in enumerate(days, start=1):
+        cl = Cluster(i)
+        [r] = read_reports(meeting(f"d{i}", day, "AP", day), "t")
+        cl.add(r)
+        c.add_cluster(cl)
+    assert c.remerge() == {2: 1}
+    assert sorted(len(cl.reports) for cl in c.clusters.values()) == [1, 2]
+
+
+def test_a_body_speaking_for_a_leader_is_the_same_act_in_one_document():
+    from wirewatch.stories.merge import document_reports
+
+    rec = make_record("x", "2023-09-13", "AP", [
+        {"type": "CONSULT", "actors": ["Kim"], "recipients": ["Putin"], "date": "2023-09-13",
+         "evidence": "Kim met Putin at the cosmodrome"},
+        {"type": "CONSULT", "actors": ["Kremlin"], "date": "2023-09-13", "evidence": "the talks lasted five hours"}])
+    [r] = document_reports(rec, "t")
+    assert r.countries == {"PRK", "RUS"}

@@ -89,3 +89,21 @@ def test_concurrent_updates_merge_each_report_once(db, summit_records):
     with Store(db) as s:
         stories = list(StoryStore(s).stories())
     assert sorted(len(x["reports"]) for x in stories) == [1, 5]
+
+
+def test_a_late_report_naming_both_sides_joins_two_stories_of_one_side_each(store):
+    from .conftest import make_record
+
+    def one_side(doc, who, text):
+        return make_record(doc, "2023-09-13", "AP", [{"type": "CONSULT", "actors": [who], "date": "2023-09-13",
+                                                       "evidence": text}])
+    store.save([one_side("a", "Putin", "Putin called the talks useful"),
+                one_side("b", "Kim", "Kim called the talks useful")])
+    update_stories(store)
+    assert len(list(StoryStore(store).stories())) == 2
+    store.save([meeting("c", "2023-09-14", "AFP", "2023-09-13", evidence="Kim met Putin for talks")])
+    update_stories(store)
+    [story] = list(StoryStore(store).stories())
+    assert sorted(r["doc"] for r in story["reports"]) == ["a", "b", "c"]
+    rows = store._fetchall("SELECT DISTINCT story_id FROM story_reports")
+    assert [f"s{r[0]}" for r in rows] == [story["id"]]

@@ -1,7 +1,8 @@
 """Clustering reports into stories: one document's repeats collapsed, then greedy assignment in blocks.
 
 1. Within one document, the same act stated twice (the headline and the lead, a recap) is
-   one report: the best-stated one is kept and takes the others' claims.
+   one report: the best-stated one is kept and takes the others' claims (and their place
+   when it gives none).
 2. Reports are taken most precisely dated first; each joins the story with the best mean
    score over its reports (average linkage) if that reaches the threshold and no report of
    the story vetoes it (complete linkage on the vetoes) and the story has no report of the
@@ -13,13 +14,27 @@ The same assignment serves a batch and the incremental store (a late report join
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from wirewatch.stories.reports import Report
-from wirewatch.stories.similarity import SYMMETRIC, THRESHOLD, compatible, day_gap, dice, parties_clash, weighted
+from wirewatch.stories.reports import Party, Report
+from wirewatch.stories.similarity import (
+    SYMMETRIC,
+    THRESHOLD,
+    WEIGHTS,
+    anchored,
+    compatible,
+    day_gap,
+    dice,
+    parties_clash,
+    party_agreement,
+    stands_in,
+    weighted_act,
+)
 
+_W_PARTIES = WEIGHTS["parties"]
 BLOCK_DAYS = 7
 # A report whose two best stories score within this of each other (both above the threshold)
 # joins neither: record linkage's ratio test against chance merges in crowded blocks.
@@ -44,6 +59,8 @@ class Cluster:
     hi: dt.date | None = None
     countries: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    body_roles: set[str] = field(default_factory=set)
 
     def add(self, r: Report) -> None:
         """Add a report."""
@@ -54,17 +71,41 @@ class Cluster:
             self.hi = r.window[1] if self.hi is None else min(self.hi, r.window[1])
         self.countries |= r.countries
         self.keys |= r.keys
+        self.roles |= r.roles
+        self.body_roles |= r.body_roles
 
     def could_take(self, r: Report) -> bool:
-        """False when some report of the story surely vetoes ``r`` (its document, its dates, its parties)."""
+        """False when some report of the story surely vetoes ``r`` (its document, its dates), or its parties
+        are none of the story's (no country and no person or body in common)."""
         if r.doc in self.docs:
             return False
         if r.window is not None and self.lo is not None and self.hi is not None:
             if (r.window[0] - self.hi).days > 1 or (self.lo - r.window[1]).days > 1:
                 return False
-        if r.countries and self.countries and all(m.countries for m in self.reports):
+        if r.countries and self.countries:
             return bool(r.countries & self.countries) or bool(r.keys & self.keys)
         return True
+
+    def could_join(self, other: Cluster) -> bool:
+        """False when the two stories surely cannot be one (a document in both, their dates, their parties)."""
+        if self.docs & other.docs:
+            return False
+        if self.lo is not None and self.hi is not None and other.lo is not None and other.hi is not None:
+            if (other.lo - self.hi).days > 1 or (self.lo - other.hi).days > 1:
+                return False
+        if self.countries and other.countries:
+            return bool(self.countries & other.countries) or bool(self.keys & other.keys)
+        return True
+
+    def party_score(self, other: Report | Cluster) -> float:
+        """Agreement of a report's or story's parties with this story's parties (all its reports name, united)."""
+        return party_agreement(other.countries, other.keys, self.countries, self.keys,
+                               stands_in(other.roles, other.body_roles, self.roles, self.body_roles))
+
+
+def _partied(a: Report | Cluster, b: Cluster) -> bool:
+    """Both name party countries, or share a person or body: the parties can be compared."""
+    return bool(a.countries and b.countries) or bool(a.keys & b.keys)
 
 
 def _best_key(r: Report) -> tuple[int, int, int, int, float, int]:
@@ -72,11 +113,19 @@ def _best_key(r: Report) -> tuple[int, int, int, int, float, int]:
 
 
 def _named_clash(a: Report, b: Report) -> bool:
-    """Both name who acts and no one is named by both (either role for a symmetric type)."""
+    """Both name who acts and no one is named by both (either role for a symmetric type), nor does a body
+    of one stand in for a party of the other (:func:`~wirewatch.stories.similarity.stands_in`)."""
     sym = a.type in SYMMETRIC
-    named_a = {p.key for p in (a.actors + a.recipients if sym else a.actors) if p.named}
-    named_b = {p.key for p in (b.actors + b.recipients if sym else b.actors) if p.named}
-    return bool(named_a and named_b and not named_a & named_b)
+    named_a = [p for p in (a.actors + a.recipients if sym else a.actors) if p.named]
+    named_b = [p for p in (b.actors + b.recipients if sym else b.actors) if p.named]
+    if not named_a or not named_b or {p.key for p in named_a} & {p.key for p in named_b}:
+        return False
+    return not stands_in(*_roles(named_a), *_roles(named_b))
+
+
+def _roles(parties: list[Party]) -> tuple[set[str], set[str]]:
+    roles = {r for p in parties if (r := p.role)}
+    return roles, {r for p in parties if p.kind != "person" and (r := p.role)}
 
 
 def same_act_in_doc(a: Report, b: Report) -> bool:
@@ -103,6 +152,8 @@ def collapse_document(reports: list[Report]) -> list[Report]:
         if twin is None:
             kept.append(r)
             continue
+        if twin.place is None:   # the act told again may say where it happened
+            twin.place = r.place
         twin.claims = tuple(dict.fromkeys(twin.claims + r.claims))
         twin.originators = tuple(dict.fromkeys(twin.originators + r.originators))
         twin.stance = max(twin.stance, r.stance)
@@ -172,18 +223,83 @@ class Clusterer:
             src = self._by_week[(t, w)] if c == "*" else self._blocks[(t, c, w)] + self._blocks[(t, "*", w)]
             for cid in src[-MAX_CANDIDATES:]:
                 seen[cid] = None
-        return list(seen)
+        return [cid for cid in seen if cid in self.clusters]   # a story joined to another is gone
 
     def score(self, r: Report, cluster: Cluster) -> float:
-        """Mean similarity of a report to a story's reports; 0 if any vetoes or its document is there."""
+        """Similarity of a report to a story; 0 if any report vetoes it or its document is there.
+
+        The parties are weighed against the story's parties (a report naming one side of a
+        meeting agrees with a story of both); the act (date, wording, place, mode) is the mean
+        over the story's reports (average linkage), and every report's vetoes apply (complete
+        linkage) but the party veto, which the story's parties as a whole decide.
+        """
         if not cluster.could_take(r):
             return 0.0
         total = 0.0
         for m in cluster.reports:
-            if not compatible(r, m):
+            if not compatible(r, m, parties=False):
                 return 0.0
-            total += weighted(r, m)
-        return total / len(cluster.reports)
+            total += weighted_act(r, m)
+        if not _partied(r, cluster) and not any(anchored(r, m) for m in cluster.reports):
+            return 0.0
+        return _W_PARTIES * cluster.party_score(r) + total / len(cluster.reports)
+
+    def join_score(self, a: Cluster, b: Cluster) -> float:
+        """Similarity of two stories, as :meth:`score` of a report: parties united, act mean over all pairs."""
+        if not a.could_join(b):
+            return 0.0
+        total = 0.0
+        for x in a.reports:
+            for y in b.reports:
+                if not compatible(x, y, parties=False):
+                    return 0.0
+                total += weighted_act(x, y)
+        if not _partied(a, b) and not any(anchored(x, y) for x in a.reports for y in b.reports):
+            return 0.0
+        return _W_PARTIES * a.party_score(b) + total / (len(a.reports) * len(b.reports))
+
+    def neighbours(self, cluster: Cluster) -> set[int]:
+        """Other stories sharing a block with one of the story's reports."""
+        out: set[int] = set()
+        for r in cluster.reports:
+            out.update(self.candidates(r))
+        out.discard(cluster.id)
+        return out
+
+    def remerge(self, ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Join stories that score as one story (a late report bridging two), best pair first.
+
+        Greedy assignment depends on the order of the reports: a story's first reports may
+        each name one side, or be dated vaguely, and start two stories that later reports
+        show to be one. This is average-linkage agglomeration over the stories sharing a
+        block with ``ids`` (default: all), stopped at the threshold a report needs to join a
+        story. Returns the joined stories: {absorbed id: kept id}.
+        """
+        heap: list[tuple[float, int, int, int, int]] = []
+        seeds = list(self.clusters) if ids is None else [i for i in ids if i in self.clusters]
+        for cid in seeds:
+            self._push_pairs(heap, self.clusters[cid])
+        joined: dict[int, int] = {}
+        while heap:
+            neg, a_id, b_id, na, nb = heapq.heappop(heap)
+            a, b = self.clusters.get(a_id), self.clusters.get(b_id)
+            if a is None or b is None or (len(a.reports), len(b.reports)) != (na, nb):
+                continue   # a stale pair: one of them has changed since it was scored
+            keep, gone = (a, b) if (len(a.reports), -a.id) >= (len(b.reports), -b.id) else (b, a)
+            for r in gone.reports:
+                keep.add(r)
+                self._index(keep.id, r)
+            del self.clusters[gone.id]
+            joined[gone.id] = keep.id
+            self._push_pairs(heap, keep)
+        return {gone: _final(joined, gone) for gone in joined}
+
+    def _push_pairs(self, heap: list[tuple[float, int, int, int, int]], a: Cluster) -> None:
+        for oid in self.neighbours(a):
+            b = self.clusters[oid]
+            s = self.join_score(a, b)
+            if s >= self.threshold:
+                heapq.heappush(heap, (-s, a.id, b.id, len(a.reports), len(b.reports)))
 
     def assign(self, r: Report) -> int:
         """Put a report in its best story (or a new one); return the story's id.
@@ -209,6 +325,14 @@ class Clusterer:
         return best
 
 
+def precision_class(r: Report) -> int:
+    """How precisely a report dates its act: 0 a day, 1 a week, 2 a month, 3 vaguer or undated."""
+    if r.window is None:
+        return 3
+    width = (r.window[1] - r.window[0]).days + 1
+    return 0 if width <= 1 else 1 if width <= 7 else 2 if width <= 31 else 3
+
+
 def assignment_order(reports: Iterable[Report]) -> list[Report]:
     """Most precisely dated and best-partied first, then by date and document: strong cores form first."""
     def key(r: Report) -> tuple[int, int, str, str, tuple[int, str]]:
@@ -218,9 +342,20 @@ def assignment_order(reports: Iterable[Report]) -> list[Report]:
     return sorted(reports, key=key)
 
 
+def _final(joined: dict[int, int], cid: int) -> int:
+    while cid in joined:
+        cid = joined[cid]
+    return cid
+
+
 def cluster_reports(reports: Iterable[Report], threshold: float = THRESHOLD) -> list[list[Report]]:
     """Group reports (already one per act per document) into stories."""
     c = Clusterer(threshold)
+    stage = None
     for r in assignment_order(reports):
+        if precision_class(r) != stage:
+            c.remerge()   # the cores of better-dated reports join before vaguer reports attach to one of them
+            stage = precision_class(r)
         c.assign(r)
+    c.remerge()
     return [cl.reports for cl in c.clusters.values()]

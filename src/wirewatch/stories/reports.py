@@ -50,6 +50,11 @@ class Party:
         return self.wikidata or "n:" + " ".join(_WORD.findall(self.name.lower()))
 
     @property
+    def role(self) -> str | None:
+        """Country and sector ("RUS:GOV"), when both are known."""
+        return f"{self.country}:{self.sector}" if self.country and self.sector else None
+
+    @property
     def named(self) -> bool:
         """A person, body or group (not a bare country): its identity says more than its country."""
         return self.kind not in ("country", "place")
@@ -109,6 +114,16 @@ class Report:
     def keys(self) -> frozenset[str]:
         """Identity keys of the named parties (people, bodies, groups)."""
         return frozenset(p.key for p in self.actors + self.recipients if p.named)
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """The country and sector of each named party ("RUS:GOV"): whom a body can speak for."""
+        return frozenset(r for p in self.actors + self.recipients if p.named and (r := p.role))
+
+    @cached_property
+    def body_roles(self) -> frozenset[str]:
+        """The roles of the named bodies and groups (not people): "the Kremlin" may stand for Putin."""
+        return frozenset(r for p in self.actors + self.recipients if p.named and p.kind != "person" and (r := p.role))
 
     @property
     def day_precise(self) -> bool:

@@ -11,6 +11,7 @@ acts of one day.
 from __future__ import annotations
 
 import math
+from collections.abc import Set
 from dataclasses import dataclass
 
 from wirewatch.stories.reports import PLANNED, Place, Report
@@ -83,8 +84,14 @@ def direction_clash(a: Report, b: Report) -> bool:
     return bool(aa & rb) and bool(ab & ra)
 
 
-def compatible(a: Report, b: Report) -> bool:
-    """Whether two reports of different documents could state the same act (the vetoes)."""
+def compatible(a: Report, b: Report, parties: bool = True) -> bool:
+    """Whether two reports of different documents could state the same act (the vetoes).
+
+    ``parties=False`` leaves out the party vetoes, for a story that judges the parties of a
+    report against all of its own (two reports each naming one side of a meeting disagree
+    pairwise, but not with a story whose third report names both; a report naming no party
+    needs the wording or place of one of the story's reports, not of all).
+    """
     if a.type != b.type or a.doc == b.doc:
         return False
     gap = day_gap(a, b)
@@ -92,24 +99,58 @@ def compatible(a: Report, b: Report) -> bool:
         return False
     if gap == 1 and not (a.day_precise and b.day_precise):
         return False
-    if parties_clash(a, b) or direction_clash(a, b) or not status_order(a, b):
+    if (parties and parties_clash(a, b)) or direction_clash(a, b) or not status_order(a, b):
         return False
-    if not (a.countries and b.countries) and not (a.keys & b.keys):
-        return dice(a.tokens, b.tokens) >= PARTYLESS_EVIDENCE or same_place(a.place, b.place)
+    if parties and not (a.countries and b.countries) and not (a.keys & b.keys):
+        return anchored(a, b)
     return True
 
 
-def party_score(a: Report, b: Report) -> float:
-    """Agreement of the parties: country overlap (Jaccard) and shared identities."""
-    ca, cb = a.countries, b.countries
+def anchored(a: Report, b: Report) -> bool:
+    """Without parties to compare, the same act needs the same wording or the same place."""
+    return dice(a.tokens, b.tokens) >= PARTYLESS_EVIDENCE or same_place(a.place, b.place)
+
+
+def country_agreement(ca: Set[str], cb: Set[str]) -> float:
+    """How far two sets of party countries agree: the mean of their Jaccard and overlap coefficients.
+
+    A report often names one side of an act ("Putin said his talks were constructive"): its
+    countries a part of the other's are no disagreement (overlap coefficient 1), though
+    naming the same parties agrees more (Jaccard 1 as well).
+    """
+    shared = len(ca & cb)
+    return 0.5 * (shared / len(ca | cb) + shared / min(len(ca), len(cb)))
+
+
+def stands_in(roles_a: Set[str], bodies_a: Set[str], roles_b: Set[str], bodies_b: Set[str]) -> bool:
+    """A body or group of one side may speak for a named party of the other: same country and sector.
+
+    "The Kremlin" for Putin, "U.S. officials" for Biden: another name for the same side, not
+    another party. Two different people, or a body of another sector (the FSB and Wagner's
+    chief), are not stand-ins.
+    """
+    return bool(bodies_a & roles_b) or bool(bodies_b & roles_a)
+
+
+def party_agreement(ca: Set[str], ka: Set[str], cb: Set[str], kb: Set[str], stand_in: bool = False) -> float:
+    """Agreement of two sets of parties (countries ``c``, identities ``k``): countries and shared identities.
+
+    Identities: the same person or body counts for; none in common counts a little against,
+    unless a body of one side may stand in for a party of the other (``stand_in``), which
+    says nothing either way.
+    """
     if not ca and not cb:
         return 0.3
     if not ca or not cb:
-        return 0.4 if not (a.keys & b.keys) else 0.7
-    jac = len(ca & cb) / len(ca | cb)
-    ka, kb = a.keys, b.keys
-    ident = 1.0 if ka & kb else (0.5 if not ka or not kb else 0.25)
-    return 0.6 * jac + 0.4 * ident
+        return 0.4 if not (ka & kb) else 0.7
+    ident = 1.0 if ka & kb else (0.5 if not ka or not kb or stand_in else 0.25)
+    return 0.6 * country_agreement(ca, cb) + 0.4 * ident
+
+
+def party_score(a: Report, b: Report) -> float:
+    """Agreement of the parties of two reports (see :func:`party_agreement`)."""
+    return party_agreement(a.countries, a.keys, b.countries, b.keys,
+                           stands_in(a.roles, a.body_roles, b.roles, b.body_roles))
 
 
 def date_score(a: Report, b: Report) -> float:
@@ -180,8 +221,13 @@ _W_PARTIES, _W_DATE, _W_EVIDENCE, _W_PLACE, _W_MODE = (WEIGHTS[k] for k in ("par
 
 def weighted(a: Report, b: Report) -> float:
     """``scores(a, b).total`` without building the components (the clustering's inner loop)."""
-    return (_W_PARTIES * party_score(a, b) + _W_DATE * date_score(a, b) + _W_EVIDENCE * dice(a.tokens, b.tokens)
-            + _W_PLACE * place_score(a, b) + _W_MODE * mode_score(a, b))
+    return _W_PARTIES * party_score(a, b) + weighted_act(a, b)
+
+
+def weighted_act(a: Report, b: Report) -> float:
+    """The weighted scores of the act itself (date, evidence, place, mode): ``weighted`` without the parties."""
+    return (_W_DATE * date_score(a, b) + _W_EVIDENCE * dice(a.tokens, b.tokens) + _W_PLACE * place_score(a, b)
+            + _W_MODE * mode_score(a, b))
 
 
 def similarity(a: Report, b: Report) -> float:

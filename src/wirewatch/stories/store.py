@@ -7,8 +7,9 @@ wirewatch-story/1 record), ``story_reports`` (each stored event's report and its
 
 :func:`update_stories` brings the stories up to date with the stored documents: the reports
 of new documents join their best story (or start one), those of replaced or deleted
-documents leave theirs. Only the stories in the blocks of the new reports are read, so the
-cost follows the new documents, not the store. Each page of documents is written in one
+documents leave theirs, and two stories that a new report shows to be one are joined. Only
+the stories in the blocks of the new reports are read, so the cost follows the new
+documents, not the store. Each page of documents is written in one
 transaction: an interrupted update leaves whole pages and is resumed by the next one.
 """
 from __future__ import annotations
@@ -166,7 +167,9 @@ class StoryStore:
         new_ids = {r.ref for r in reports}
         for r in assignment_order(reports):
             touched.add(clusterer.assign(r))
-        self._write(clusterer, touched, new_ids)
+        joined = clusterer.remerge(touched)   # a late report may show two stories to be one
+        touched |= set(joined) | set(joined.values())
+        self._write(clusterer, touched, new_ids, joined)
         self.sql.executemany("INSERT INTO story_docs (doc_id, content_hash) VALUES (?, ?) "
                              "ON CONFLICT (doc_id) DO UPDATE SET content_hash = excluded.content_hash", page)
         kept = {d for d, _ in page}
@@ -212,8 +215,11 @@ class StoryStore:
             out.append(c)
         return out
 
-    def _write(self, clusterer: Clusterer, touched: set[int], new_ids: set[tuple[str, str]]) -> None:
+    def _write(self, clusterer: Clusterer, touched: set[int], new_ids: set[tuple[str, str]],
+               joined: dict[int, int]) -> None:
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        self.sql.executemany("UPDATE story_reports SET story_id = ? WHERE story_id = ?",
+                             [(kept, gone) for gone, kept in sorted(joined.items())])
         for ids in _chunks(sorted(touched)):
             marks = ",".join("?" * len(ids))
             self.sql.execute(f"DELETE FROM story_blocks WHERE story_id IN ({marks})", list(ids))
