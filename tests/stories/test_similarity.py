@@ -56,3 +56,18 @@ def test_same_person_by_knowledge_base_id_counts_more_than_the_country():
                                                      "date": "2023-09-13",
                                                      "evidence": "Kim Jong-un met Vladimir Putin at the cosmodrome"}]))
     assert similarity(a, b) > similarity(a, c) > 0
+
+
+def test_a_one_word_name_is_the_person_of_that_name_and_country():
+    from wirewatch.stories.reports import Party, identity_keys
+    from wirewatch.stories.similarity import same_party
+
+    class P:
+        def __init__(self, *parties):
+            self.keys, self.words = identity_keys(parties)
+
+    putin = Party("Vladimir Putin", "person", "RUS", "GOV", "Q7747")
+    assert same_party(P(Party("Putin", "person", "RUS", "GOV", None)), P(putin))
+    assert not same_party(P(Party("Putin", "person", "USA", "GOV", None)), P(putin))
+    assert not same_party(P(Party("Kim Yo Jong", "person", "PRK", "GOV", None)),
+                          P(Party("Kim Jong Un", "person", "PRK", "GOV", None)))

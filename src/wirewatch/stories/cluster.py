@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from wirewatch.stories.reports import Party, Report
+from wirewatch.stories.reports import Party, Report, identity_keys, party_codes
 from wirewatch.stories.similarity import (
     SYMMETRIC,
     THRESHOLD,
@@ -30,6 +30,7 @@ from wirewatch.stories.similarity import (
     dice,
     parties_clash,
     party_agreement,
+    same_party,
     stands_in,
     weighted_act,
 )
@@ -59,6 +60,7 @@ class Cluster:
     hi: dt.date | None = None
     countries: set[str] = field(default_factory=set)
     keys: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
     body_roles: set[str] = field(default_factory=set)
 
@@ -71,6 +73,7 @@ class Cluster:
             self.hi = r.window[1] if self.hi is None else min(self.hi, r.window[1])
         self.countries |= r.countries
         self.keys |= r.keys
+        self.words |= r.words
         self.roles |= r.roles
         self.body_roles |= r.body_roles
 
@@ -83,7 +86,7 @@ class Cluster:
             if (r.window[0] - self.hi).days > 1 or (self.lo - r.window[1]).days > 1:
                 return False
         if r.countries and self.countries:
-            return bool(r.countries & self.countries) or bool(r.keys & self.keys)
+            return bool(r.countries & self.countries) or same_party(r, self)
         return True
 
     def could_join(self, other: Cluster) -> bool:
@@ -94,18 +97,17 @@ class Cluster:
             if (other.lo - self.hi).days > 1 or (self.lo - other.hi).days > 1:
                 return False
         if self.countries and other.countries:
-            return bool(self.countries & other.countries) or bool(self.keys & other.keys)
+            return bool(self.countries & other.countries) or same_party(self, other)
         return True
 
     def party_score(self, other: Report | Cluster) -> float:
         """Agreement of a report's or story's parties with this story's parties (all its reports name, united)."""
-        return party_agreement(other.countries, other.keys, self.countries, self.keys,
-                               stands_in(other.roles, other.body_roles, self.roles, self.body_roles))
+        return party_agreement(other, self)
 
 
 def _partied(a: Report | Cluster, b: Cluster) -> bool:
     """Both name party countries, or share a person or body: the parties can be compared."""
-    return bool(a.countries and b.countries) or bool(a.keys & b.keys)
+    return bool(a.countries and b.countries) or same_party(a, b)
 
 
 def _best_key(r: Report) -> tuple[int, int, int, int, float, int]:
@@ -116,16 +118,21 @@ def _named_clash(a: Report, b: Report) -> bool:
     """Both name who acts and no one is named by both (either role for a symmetric type), nor does a body
     of one stand in for a party of the other (:func:`~wirewatch.stories.similarity.stands_in`)."""
     sym = a.type in SYMMETRIC
-    named_a = [p for p in (a.actors + a.recipients if sym else a.actors) if p.named]
-    named_b = [p for p in (b.actors + b.recipients if sym else b.actors) if p.named]
-    if not named_a or not named_b or {p.key for p in named_a} & {p.key for p in named_b}:
+    named_a = _Named([p for p in (a.actors + a.recipients if sym else a.actors) if p.named])
+    named_b = _Named([p for p in (b.actors + b.recipients if sym else b.actors) if p.named])
+    if not named_a.keys or not named_b.keys:
         return False
-    return not stands_in(*_roles(named_a), *_roles(named_b))
+    return not same_party(named_a, named_b) and not stands_in(named_a, named_b)
 
 
-def _roles(parties: list[Party]) -> tuple[set[str], set[str]]:
-    roles = {r for p in parties if (r := p.role)}
-    return roles, {r for p in parties if p.kind != "person" and (r := p.role)}
+class _Named:
+    """The parties of one role of a report, as :class:`~wirewatch.stories.similarity.Parties`."""
+
+    def __init__(self, parties: list[Party]) -> None:
+        self.countries = party_codes(parties)
+        self.keys, self.words = identity_keys(parties)
+        self.roles = frozenset(r for p in parties if (r := p.role))
+        self.body_roles = frozenset(r for p in parties if p.kind != "person" and (r := p.role))
 
 
 def same_act_in_doc(a: Report, b: Report) -> bool:

@@ -112,8 +112,13 @@ class Report:
 
     @cached_property
     def keys(self) -> frozenset[str]:
-        """Identity keys of the named parties (people, bodies, groups)."""
-        return frozenset(p.key for p in self.actors + self.recipients if p.named)
+        """Identity keys of the named parties (people, bodies, groups), with a one-word name's alias."""
+        return identity_keys(self.actors + self.recipients)[0]
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The words of the named parties' longer names, as aliases a one-word name may match."""
+        return identity_keys(self.actors + self.recipients)[1]
 
     @cached_property
     def roles(self) -> frozenset[str]:
@@ -134,6 +139,30 @@ class Report:
     def ref(self) -> tuple[str, str]:
         """(document id, event id)."""
         return self.doc, self.event
+
+
+def identity_keys(parties: Iterable[Party]) -> tuple[frozenset[str], frozenset[str]]:
+    """(keys, words) of the named parties, so that "Putin" is "Vladimir Putin" of the same country.
+
+    ``keys``: each party's :attr:`Party.key`, and for a one-word name "w:RUS:putin"; ``words``:
+    "w:RUS:vladimir", "w:RUS:putin" for a longer name. Two parties are one when their keys meet,
+    or one's one-word alias is a word of the other's name (two longer names sharing a word, as
+    "Kim Jong Un" and "Kim Yo Jong", are not).
+    """
+    keys: set[str] = set()
+    words: set[str] = set()
+    for p in parties:
+        if not p.named:
+            continue
+        keys.add(p.key)
+        toks = [w for w in _WORD.findall(p.name.lower()) if len(w) > 2 and w not in _STOP]
+        if not p.country or not toks:
+            continue
+        if len(toks) == 1 and not p.wikidata:
+            keys.add(f"w:{p.country}:{toks[0]}")
+        else:
+            words.update(f"w:{p.country}:{t}" for t in toks)
+    return frozenset(keys), frozenset(words)
 
 
 def party_codes(parties: Iterable[Party]) -> frozenset[str]:

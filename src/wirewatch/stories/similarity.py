@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Set
 from dataclasses import dataclass
+from typing import Protocol
 
 from wirewatch.stories.reports import PLANNED, Place, Report
 
@@ -65,12 +66,32 @@ def day_gap(a: Report, b: Report) -> int | None:
     return (s2 - e1).days if s2 > e1 else (s1 - e2).days
 
 
-def parties_clash(a: Report, b: Report) -> bool:
+class Parties(Protocol):
+    """The parties of a report, or united over a story's reports."""
+
+    @property
+    def countries(self) -> Set[str]: ...
+    @property
+    def keys(self) -> Set[str]: ...
+    @property
+    def words(self) -> Set[str]: ...
+    @property
+    def roles(self) -> Set[str]: ...
+    @property
+    def body_roles(self) -> Set[str]: ...
+
+
+def same_party(a: Parties, b: Parties) -> bool:
+    """A person or body named by both (by id or name, or a one-word name a word of the other's)."""
+    return bool(a.keys & b.keys) or bool(a.keys & b.words) or bool(b.keys & a.words)
+
+
+def parties_clash(a: Parties, b: Parties) -> bool:
     """Parties that cannot be the same act's: disjoint countries and no person or body in common."""
     ca, cb = a.countries, b.countries
     if not ca or not cb or ca & cb:
         return False
-    return not (a.keys & b.keys)
+    return not same_party(a, b)
 
 
 def direction_clash(a: Report, b: Report) -> bool:
@@ -101,7 +122,7 @@ def compatible(a: Report, b: Report, parties: bool = True) -> bool:
         return False
     if (parties and parties_clash(a, b)) or direction_clash(a, b) or not status_order(a, b):
         return False
-    if parties and not (a.countries and b.countries) and not (a.keys & b.keys):
+    if parties and not (a.countries and b.countries) and not same_party(a, b):
         return anchored(a, b)
     return True
 
@@ -122,35 +143,36 @@ def country_agreement(ca: Set[str], cb: Set[str]) -> float:
     return 0.5 * (shared / len(ca | cb) + shared / min(len(ca), len(cb)))
 
 
-def stands_in(roles_a: Set[str], bodies_a: Set[str], roles_b: Set[str], bodies_b: Set[str]) -> bool:
+def stands_in(a: Parties, b: Parties) -> bool:
     """A body or group of one side may speak for a named party of the other: same country and sector.
 
     "The Kremlin" for Putin, "U.S. officials" for Biden: another name for the same side, not
     another party. Two different people, or a body of another sector (the FSB and Wagner's
     chief), are not stand-ins.
     """
-    return bool(bodies_a & roles_b) or bool(bodies_b & roles_a)
+    return bool(a.body_roles & b.roles) or bool(b.body_roles & a.roles)
 
 
-def party_agreement(ca: Set[str], ka: Set[str], cb: Set[str], kb: Set[str], stand_in: bool = False) -> float:
-    """Agreement of two sets of parties (countries ``c``, identities ``k``): countries and shared identities.
+def party_agreement(a: Parties, b: Parties) -> float:
+    """Agreement of two sets of parties: countries (:func:`country_agreement`) and shared identities.
 
     Identities: the same person or body counts for; none in common counts a little against,
-    unless a body of one side may stand in for a party of the other (``stand_in``), which
+    unless a body of one side may stand in for a party of the other (:func:`stands_in`), which
     says nothing either way.
     """
+    ca, cb = a.countries, b.countries
+    shared = same_party(a, b)
     if not ca and not cb:
         return 0.3
     if not ca or not cb:
-        return 0.4 if not (ka & kb) else 0.7
-    ident = 1.0 if ka & kb else (0.5 if not ka or not kb or stand_in else 0.25)
+        return 0.7 if shared else 0.4
+    ident = 1.0 if shared else (0.5 if not a.keys or not b.keys or stands_in(a, b) else 0.25)
     return 0.6 * country_agreement(ca, cb) + 0.4 * ident
 
 
 def party_score(a: Report, b: Report) -> float:
     """Agreement of the parties of two reports (see :func:`party_agreement`)."""
-    return party_agreement(a.countries, a.keys, b.countries, b.keys,
-                           stands_in(a.roles, a.body_roles, b.roles, b.body_roles))
+    return party_agreement(a, b)
 
 
 def date_score(a: Report, b: Report) -> float:
