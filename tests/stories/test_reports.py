@@ -105,3 +105,20 @@ def test_meetings_of_one_day_with_other_parties_stay_apart():
         {"type": "CONSULT", "actors": ["Trump"], "recipients": ["Putin"], "date": "2023-03-20",
          "evidence": "earlier Trump spoke with Putin"}])
     assert len(document_reports(rec, "t")) == 2
+
+
+def test_the_same_act_dated_by_its_month_in_one_document_is_one_report():
+    rec = make_record("x", "2023-09-20", "AP", [
+        {"type": "CONSULT", "actors": ["Kim"], "recipients": ["Putin"], "date": "2023-09-13",
+         "evidence": "Kim met Putin at the cosmodrome on Wednesday"},
+        {"type": "CONSULT", "actors": ["Putin"], "date": "2023-09",
+         "evidence": "the summit would be judged by what follows"}])
+    [r] = document_reports(rec, "t")
+    assert r.countries == {"PRK", "RUS"}
+
+
+def test_a_vague_date_is_cut_at_publication_by_status():
+    june, end, pub = dt.date(2021, 6, 1), dt.date(2021, 6, 30), dt.date(2021, 6, 17)
+    assert act_window(june, end, "occurred", pub) == (june, pub)
+    assert act_window(june, end, "planned", pub) == (pub, end)
+    assert act_window(june, end, "ongoing", pub) == (june, end)

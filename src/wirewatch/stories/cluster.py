@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from wirewatch.stories.reports import Party, Report, identity_keys, party_codes
+from wirewatch.stories.reports import VAGUE_DAYS, Party, Report, identity_keys, party_codes
 from wirewatch.stories.similarity import (
     SYMMETRIC,
     THRESHOLD,
@@ -146,9 +146,18 @@ def same_act_in_doc(a: Report, b: Report) -> bool:
         return gap is None or gap <= 3 or not (a.day_precise and b.day_precise)
     if day_gap(a, b) not in (0, None):
         return False
-    # the same day and the parties of one a part of the other's: one act told with fewer details
+    # the same day, or a stated week or month holding the other's day, and the parties of one a part of
+    # the other's: one act told again with fewer details ("Wednesday's summit" and "the summit in June")
     nested = bool(a.countries and b.countries) and (a.countries <= b.countries or b.countries <= a.countries)
-    return dice(a.tokens, b.tokens) >= 0.4 or (nested and a.day_precise and b.day_precise and a.start == b.start)
+    return dice(a.tokens, b.tokens) >= 0.4 or (nested and _one_day_within(a, b))
+
+
+def _one_day_within(a: Report, b: Report) -> bool:
+    """One report dates the act to a day and the other to a stated interval of a month at most that holds it."""
+    if not (a.day_precise or b.day_precise) or a.start is None or b.start is None or a.end is None or b.end is None:
+        return False
+    wide = max((a.end - a.start).days, (b.end - b.start).days)
+    return wide <= VAGUE_DAYS and a.start <= b.end and b.start <= a.end
 
 
 def collapse_document(reports: list[Report]) -> list[Report]:

@@ -227,10 +227,12 @@ def act_window(start: dt.date | None, end: dt.date | None, status: str,
     """The interval in which the act can lie: its date when precise, else bounded by publication.
 
     What happened lies before publication, what is announced after it; a vague or missing
-    date is narrowed to that span (and a vague date that misses it is ignored).
+    date is narrowed to that span (and a vague date that misses it is ignored), and a week or
+    a month to its part on that side of publication ("in June" published on 17 June: 1-17 June
+    for what occurred, 17-30 June for what is planned).
     """
     if start and end and (end - start).days <= VAGUE_DAYS:
-        return start, end
+        return _clip(start, end, status, published)
     if published is None:
         return (start, end) if start and end else None
     if status in PLANNED:
@@ -240,6 +242,14 @@ def act_window(start: dt.date | None, end: dt.date | None, status: str,
     if start and end and start <= hi and lo <= end:
         return max(lo, start), min(hi, end)
     return lo, hi
+
+
+def _clip(start: dt.date, end: dt.date, status: str, published: dt.date | None) -> tuple[dt.date, dt.date]:
+    if published is None or not start < published < end:
+        return start, end
+    if status in PLANNED:
+        return published, end
+    return (start, published) if status == "occurred" else (start, end)
 
 
 class RecordReader:
