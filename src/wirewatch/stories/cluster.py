@@ -211,6 +211,7 @@ class Clusterer:
         self._blocks: dict[tuple[str, str, int], list[int]] = defaultdict(list)
         self._by_week: dict[tuple[str, int], list[int]] = defaultdict(list)
         self._next = 1
+        self.changed: set[int] = set()   # stories given a report since the last remerge
 
     def add_cluster(self, cluster: Cluster) -> None:
         """Index an existing story (from the store) so new reports can join it."""
@@ -288,11 +289,13 @@ class Clusterer:
         Greedy assignment depends on the order of the reports: a story's first reports may
         each name one side, or be dated vaguely, and start two stories that later reports
         show to be one. This is average-linkage agglomeration over the stories sharing a
-        block with ``ids`` (default: all), stopped at the threshold a report needs to join a
-        story. Returns the joined stories: {absorbed id: kept id}.
+        block with ``ids`` (default: all; two stories unchanged since they were last compared
+        stay apart), stopped at the threshold a report needs to join a story. Returns the
+        joined stories: {absorbed id: kept id}.
         """
         heap: list[tuple[float, int, int, int, int]] = []
         seeds = list(self.clusters) if ids is None else [i for i in ids if i in self.clusters]
+        self.changed = set()
         for cid in seeds:
             self._push_pairs(heap, self.clusters[cid])
         joined: dict[int, int] = {}
@@ -337,6 +340,7 @@ class Clusterer:
             self._next += 1
             self.clusters[best] = Cluster(best)
         self.clusters[best].add(r)
+        self.changed.add(best)
         self._index(best, r)
         return best
 
@@ -370,8 +374,8 @@ def cluster_reports(reports: Iterable[Report], threshold: float = THRESHOLD) -> 
     stage = None
     for r in assignment_order(reports):
         if precision_class(r) != stage:
-            c.remerge()   # the cores of better-dated reports join before vaguer reports attach to one of them
+            c.remerge(c.changed)   # the cores of better-dated reports join before vaguer reports attach to one
             stage = precision_class(r)
         c.assign(r)
-    c.remerge()
+    c.remerge(c.changed)
     return [cl.reports for cl in c.clusters.values()]
