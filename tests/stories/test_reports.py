@@ -122,3 +122,11 @@ def test_a_vague_date_is_cut_at_publication_by_status():
     assert act_window(june, end, "occurred", pub) == (june, pub)
     assert act_window(june, end, "planned", pub) == (pub, end)
     assert act_window(june, end, "ongoing", pub) == (june, end)
+
+
+def test_a_place_named_as_a_party_is_where_the_act_happens():
+    rec = make_record("x", "2023-09-13", "AP", [
+        {"type": "CONSULT", "actors": ["Kim"], "recipients": ["Vladivostok"], "date": "2023-09-13",
+         "evidence": "Kim arrived in Vladivostok"}])
+    [r] = read_reports(rec, "t")
+    assert r.place is not None and r.place.name == "Vladivostok" and r.countries == {"PRK", "RUS"}

@@ -295,6 +295,17 @@ class RecordReader:
         return Place(str(e.get("name") or eid), geo.get("geonames"), geo.get("lat"), geo.get("lon"), e.get("country"),
                      geo.get("feature"))
 
+    def _place_id(self, v: dict[str, Any]) -> Any:
+        """The event's place; else a place it names as a party ("Hanoi will host the summit", a visit to
+        Moscow): a place standing for its host is where the act happens."""
+        if v.get("place") is not None:
+            return v["place"]
+        for eid in list(v.get("actors") or []) + list(v.get("recipients") or []):
+            ent = self.entities.get(eid)
+            if ent is not None and ent.get("kind") == "place":
+                return eid
+        return None
+
     def _claim(self, cid: Any, event_id: str) -> dict[str, Any]:
         c = self.claims.get(cid)
         if c is None:
@@ -344,7 +355,7 @@ class RecordReader:
             contexts=tuple(v.get("contexts") or ()),
             actors=tuple(self._party(e, vid) for e in v.get("actors") or []),
             recipients=tuple(self._party(e, vid) for e in v.get("recipients") or []),
-            place=self._place(v.get("place"), vid), date=date, start=start, end=end, status=str(v["status"]),
+            place=self._place(self._place_id(v), vid), date=date, start=start, end=end, status=str(v["status"]),
             published=self.published, agency=self.doc.get("agency"), claims=tuple(str(c["id"]) for c in claims),
             evidence=str(ev.get("text") or ""), confidence=float(v.get("confidence") or 0.0), originators=origins,
             stance=stance, headline=bool(self.title_end and int(ev.get("start", 10**9)) < self.title_end))
