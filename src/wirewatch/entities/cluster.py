@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from wirewatch.document import Span
 from wirewatch.entities.kb.normalize import fold
 from wirewatch.entities.mentions import NameMention
 
@@ -96,3 +97,36 @@ def cluster_mentions(mentions: list[NameMention], link: Any) -> list[Cluster]:
             same.mentions += c.mentions
     merged.sort(key=lambda c: min(x.span.start for x in c.mentions))
     return merged
+
+
+def repeated_names(sdoc: Any, clusters: list[Cluster], skip: list[Any]) -> list[tuple[Cluster, NameMention]]:
+    """Later bare surnames of named people that NER missed (``Slepian, 52, was shot``).
+
+    A person's last name, once the full name is in the text, names that person wherever it
+    stands as a proper noun that no entity covers: exact string match of a name part, the
+    first step of rule-based coreference. A surname two people of the text share is left alone.
+    """
+    owners: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        if c.label != "person":
+            continue
+        for n in {key_of(n).split()[-1] for n in c.names if len(key_of(n).split()) > 1}:
+            owners.setdefault(n, []).append(c)
+    owned = {n: cs[0] for n, cs in owners.items() if len(cs) == 1 and len(n) > 2}
+    if not owned:
+        return []
+    covered = {i for c in clusters for m in c.mentions for i in range(m.span.start, m.span.end)}
+    named = {t.i for e in sdoc.ents if e.label_ != "NORP" for t in e}   # NER takes surnames for NORP at times
+    out = []
+    for tok in sdoc:
+        c = owned.get(key_of(tok.text)) if tok.pos_ == "PROPN" and tok.is_title else None
+        if c is None or tok.i in named or tok.idx in covered:
+            continue
+        if any(s.start <= tok.idx < s.end for s in skip):
+            continue
+        if (tok.i > 0 and tok.nbor(-1).pos_ == "PROPN") or (tok.i + 1 < len(sdoc) and tok.nbor(1).pos_ == "PROPN"):
+            continue            # part of a longer name NER did not see ("Slepian Foundation")
+        if min(m.span.start for m in c.mentions) > tok.idx:
+            continue            # before the full name, a bare surname may be someone else
+        out.append((c, NameMention(Span(tok.idx, tok.idx + len(tok.text)), tok.text, "person", tok.sent.start_char)))
+    return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from wirewatch.document import Document, Entity, Mention, Span
-from wirewatch.entities.cluster import Cluster, cluster_mentions, key_of
+from wirewatch.entities.cluster import Cluster, cluster_mentions, key_of, repeated_names
 from wirewatch.entities.kb import code_mention
 from wirewatch.entities.describe import Description, apposition_after, descriptions, is_leader, title_before
 from wirewatch.entities.mentions import NameMention, ner_mentions, trim
@@ -32,6 +32,8 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     mentions = (ner_mentions(sdoc, doc.headings) + kb_mentions(sdoc, kb, doc.headings) + agency_mentions(doc)
                 + missed_countries(sdoc, kb, doc.headings))
     clusters = cluster_mentions(_dedupe(mentions), lambda c: link(c, kb, year))
+    for c, m in repeated_names(sdoc, clusters, doc.headings):
+        c.mentions.append(m)
     for c in clusters:
         doc.entities.append(to_entity(doc, c, kb, year))
     add_descriptions(doc, descriptions(sdoc, kb, year))
