@@ -108,10 +108,12 @@ def direction_clash(a: Report, b: Report) -> bool:
 def compatible(a: Report, b: Report, parties: bool = True) -> bool:
     """Whether two reports of different documents could state the same act (the vetoes).
 
-    ``parties=False`` leaves out the party vetoes, for a story that judges the parties of a
-    report against all of its own (two reports each naming one side of a meeting disagree
-    pairwise, but not with a story whose third report names both; a report naming no party
-    needs the wording or place of one of the story's reports, not of all).
+    ``parties=False`` is the pair's part of the vetoes when a story judges the parties of a
+    report against all of its own: two reports that each name one side (one country each)
+    may be the two sides of one act, which a third report naming both shows; a report naming
+    both sides of an act still cannot be the act of a party it leaves out (see
+    :func:`one_side_each`); and a report naming no party needs the wording or place of one of
+    the story's reports, not of all.
     """
     if a.type != b.type or a.doc == b.doc:
         return False
@@ -120,11 +122,18 @@ def compatible(a: Report, b: Report, parties: bool = True) -> bool:
         return False
     if gap == 1 and not (a.day_precise and b.day_precise):
         return False
-    if (parties and parties_clash(a, b)) or direction_clash(a, b) or not status_order(a, b):
+    if parties_clash(a, b) and (parties or not one_side_each(a, b)):
+        return False
+    if direction_clash(a, b) or not status_order(a, b):
         return False
     if parties and not (a.countries and b.countries) and not same_party(a, b):
         return anchored(a, b)
     return True
+
+
+def one_side_each(a: Report, b: Report) -> bool:
+    """Each report names the parties of one country only: they may tell the two sides of one act."""
+    return len(a.countries) == 1 and len(b.countries) == 1
 
 
 def anchored(a: Report, b: Report) -> bool:
