@@ -278,10 +278,11 @@ class Clusterer:
     def neighbours(self, cluster: Cluster) -> set[int]:
         """Other stories sharing a block with one of the story's reports."""
         out: set[int] = set()
-        for r in cluster.reports:
-            out.update(self.candidates(r))
+        for t, c, w in {k for r in cluster.reports for k in block_keys(r)}:
+            src = self._by_week[(t, w)] if c == "*" else self._blocks[(t, c, w)] + self._blocks[(t, "*", w)]
+            out.update(src[-MAX_CANDIDATES:])
         out.discard(cluster.id)
-        return out
+        return {cid for cid in out if cid in self.clusters}
 
     def remerge(self, ids: Iterable[int] | None = None) -> dict[int, int]:
         """Join stories that score as one story (a late report bridging two), best pair first.
@@ -296,8 +297,9 @@ class Clusterer:
         heap: list[tuple[float, int, int, int, int]] = []
         seeds = list(self.clusters) if ids is None else [i for i in ids if i in self.clusters]
         self.changed = set()
+        scored: set[tuple[int, int, int, int]] = set()
         for cid in seeds:
-            self._push_pairs(heap, self.clusters[cid])
+            self._push_pairs(heap, self.clusters[cid], scored)
         joined: dict[int, int] = {}
         while heap:
             neg, a_id, b_id, na, nb = heapq.heappop(heap)
@@ -310,12 +312,18 @@ class Clusterer:
                 self._index(keep.id, r)
             del self.clusters[gone.id]
             joined[gone.id] = keep.id
-            self._push_pairs(heap, keep)
+            self._push_pairs(heap, keep, scored)
         return {gone: _final(joined, gone) for gone in joined}
 
-    def _push_pairs(self, heap: list[tuple[float, int, int, int, int]], a: Cluster) -> None:
+    def _push_pairs(self, heap: list[tuple[float, int, int, int, int]], a: Cluster,
+                    scored: set[tuple[int, int, int, int]]) -> None:
         for oid in self.neighbours(a):
             b = self.clusters[oid]
+            pair = (a.id, b.id, len(a.reports), len(b.reports)) if a.id < b.id else \
+                (b.id, a.id, len(b.reports), len(a.reports))
+            if pair in scored:
+                continue   # this pair, as they are now, was scored from the other side
+            scored.add(pair)
             s = self.join_score(a, b)
             if s >= self.threshold:
                 heapq.heappush(heap, (-s, a.id, b.id, len(a.reports), len(b.reports)))
@@ -346,11 +354,8 @@ class Clusterer:
 
 
 def precision_class(r: Report) -> int:
-    """How precisely a report dates its act: 0 a day, 1 a week, 2 a month, 3 vaguer or undated."""
-    if r.window is None:
-        return 3
-    width = (r.window[1] - r.window[0]).days + 1
-    return 0 if width <= 1 else 1 if width <= 7 else 2 if width <= 31 else 3
+    """How precisely a report dates its act: 0 a day, 1 wider or undated."""
+    return int(not r.day_precise)
 
 
 def assignment_order(reports: Iterable[Report]) -> list[Report]:

@@ -111,6 +111,16 @@ class Report:
         return party_codes(self.actors + self.recipients)
 
     @cached_property
+    def actor_countries(self) -> frozenset[str]:
+        """Countries of the actors."""
+        return frozenset(p.country for p in self.actors if p.country)
+
+    @cached_property
+    def recipient_countries(self) -> frozenset[str]:
+        """Countries of the recipients."""
+        return frozenset(p.country for p in self.recipients if p.country)
+
+    @cached_property
     def keys(self) -> frozenset[str]:
         """Identity keys of the named parties (people, bodies, groups), with a one-word name's alias."""
         return identity_keys(self.actors + self.recipients)[0]

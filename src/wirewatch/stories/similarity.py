@@ -98,8 +98,7 @@ def direction_clash(a: Report, b: Report) -> bool:
     """For a directed type, one report's actors are only the other's recipients and vice versa."""
     if a.type in SYMMETRIC:
         return False
-    aa, ab = {p.country for p in a.actors if p.country}, {p.country for p in b.actors if p.country}
-    ra, rb = {p.country for p in a.recipients if p.country}, {p.country for p in b.recipients if p.country}
+    aa, ab, ra, rb = a.actor_countries, b.actor_countries, a.recipient_countries, b.recipient_countries
     if not aa or not ab or aa & ab:
         return False
     return bool(aa & rb) and bool(ab & ra)
