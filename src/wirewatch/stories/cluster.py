@@ -3,13 +3,17 @@
 1. Within one document, the same act stated twice (the headline and the lead, a recap) is
    one report: the best-stated one is kept and takes the others' claims (and their place
    when it gives none).
-2. Reports are taken most precisely dated first; each joins the story with the best mean
-   score over its reports (average linkage) if that reaches the threshold and no report of
-   the story vetoes it (complete linkage on the vetoes) and the story has no report of the
-   same document; otherwise it starts a story. Candidates come from blocks keyed by type,
-   week and party country, so the cost grows with the size of a block, not of the store.
+2. Reports are taken most precisely dated first; each joins the story it scores best with
+   (its parties against the story's united parties, the act on average over the story's
+   reports) if that reaches the threshold and no report of the story vetoes it (complete
+   linkage on the vetoes) and the story has no report of the same document; otherwise it
+   starts a story. Candidates come from blocks keyed by type, week and party country, so the
+   cost grows with the size of a block, not of the store.
+3. Stories that score as one story are joined, best pair first (:meth:`Clusterer.remerge`):
+   after the day-dated reports, and at the end.
 
-The same assignment serves a batch and the incremental store (a late report joins its story).
+The same assignment serves a batch and the incremental store (a late report joins its story,
+and joins two stories it shows to be one).
 """
 from __future__ import annotations
 
