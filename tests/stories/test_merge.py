@@ -129,3 +129,11 @@ def test_a_body_speaking_for_a_leader_is_the_same_act_in_one_document():
         {"type": "CONSULT", "actors": ["Kremlin"], "date": "2023-09-13", "evidence": "the talks lasted five hours"}])
     [r] = document_reports(rec, "t")
     assert r.countries == {"PRK", "RUS"}
+
+
+def test_one_leader_meeting_two_counterparts_on_one_day_makes_two_stories():
+    recs = [meeting("a", "2023-09-13", "AP", "2023-09-13"),
+            make_record("b", "2023-09-13", "AFP", [{"type": "CONSULT", "actors": ["Xi"], "recipients": ["Putin"],
+                                                     "date": "2023-09-13",
+                                                     "evidence": "Xi Jinping met Vladimir Putin at the cosmodrome"}])]
+    assert len(stories_of(recs)) == 2

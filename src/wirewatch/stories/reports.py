@@ -111,6 +111,11 @@ class Report:
         return party_codes(self.actors + self.recipients)
 
     @cached_property
+    def side_countries(self) -> frozenset[str]:
+        """Country codes of the parties that are not places (a place may be the venue, not a side)."""
+        return party_codes(p for p in self.actors + self.recipients if p.kind != "place")
+
+    @cached_property
     def actor_countries(self) -> frozenset[str]:
         """Countries of the actors."""
         return frozenset(p.country for p in self.actors if p.country)

@@ -123,11 +123,18 @@ def compatible(a: Report, b: Report, parties: bool = True) -> bool:
         return False
     if parties_clash(a, b) and (parties or not one_side_each(a, b)):
         return False
-    if direction_clash(a, b) or not status_order(a, b):
+    if direction_clash(a, b) or counterpart_clash(a, b) or not status_order(a, b):
         return False
     if parties and not (a.countries and b.countries) and not same_party(a, b):
         return anchored(a, b)
     return True
+
+
+def counterpart_clash(a: Report, b: Report) -> bool:
+    """Both name two sides or more and each names a country the other does not: Leader A meeting
+    B and Leader A meeting C on one day are two acts."""
+    ca, cb = a.side_countries, b.side_countries
+    return len(ca) >= 2 and len(cb) >= 2 and bool(ca - cb) and bool(cb - ca)
 
 
 def one_side_each(a: Report, b: Report) -> bool:
