@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import lru_cache
 from typing import Any
 
 from wirewatch.stories.errors import RecordError
@@ -99,51 +99,34 @@ class Report:
     tokens: frozenset[str] = field(default_factory=frozenset)
     window: tuple[dt.date, dt.date] | None = None
 
+    # What the parties say, derived once (compared many times by the clustering):
+    # countries: country codes (and IGO/NGO) of all parties; side_countries: those of the parties
+    # that are not places (a place may be the venue, not a side); actor_countries and
+    # recipient_countries; keys and words: the identities of the named parties (see
+    # identity_keys); roles: "RUS:GOV" of each named party, whom a body can speak for;
+    # body_roles: those of the named bodies and groups ("the Kremlin" may stand for Putin).
+    countries: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+    side_countries: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+    actor_countries: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+    recipient_countries: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+    keys: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+    words: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+    roles: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+    body_roles: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+
     def __post_init__(self) -> None:
+        parties = self.actors + self.recipients
+        self.countries = party_codes(parties)
+        self.side_countries = party_codes(p for p in parties if p.kind != "place")
+        self.actor_countries = frozenset(p.country for p in self.actors if p.country)
+        self.recipient_countries = frozenset(p.country for p in self.recipients if p.country)
+        self.keys, self.words = identity_keys(parties)
+        self.roles = frozenset(r for p in parties if p.named and (r := p.role))
+        self.body_roles = frozenset(r for p in parties if p.named and p.kind != "person" and (r := p.role))
         if not self.tokens:
             self.tokens = evidence_tokens(self.evidence)
         if self.window is None:
             self.window = act_window(self.start, self.end, self.status, self.published)
-
-    @cached_property
-    def countries(self) -> frozenset[str]:
-        """Country codes (and IGO/NGO) of all parties."""
-        return party_codes(self.actors + self.recipients)
-
-    @cached_property
-    def side_countries(self) -> frozenset[str]:
-        """Country codes of the parties that are not places (a place may be the venue, not a side)."""
-        return party_codes(p for p in self.actors + self.recipients if p.kind != "place")
-
-    @cached_property
-    def actor_countries(self) -> frozenset[str]:
-        """Countries of the actors."""
-        return frozenset(p.country for p in self.actors if p.country)
-
-    @cached_property
-    def recipient_countries(self) -> frozenset[str]:
-        """Countries of the recipients."""
-        return frozenset(p.country for p in self.recipients if p.country)
-
-    @cached_property
-    def keys(self) -> frozenset[str]:
-        """Identity keys of the named parties (people, bodies, groups), with a one-word name's alias."""
-        return identity_keys(self.actors + self.recipients)[0]
-
-    @cached_property
-    def words(self) -> frozenset[str]:
-        """The words of the named parties' longer names, as aliases a one-word name may match."""
-        return identity_keys(self.actors + self.recipients)[1]
-
-    @cached_property
-    def roles(self) -> frozenset[str]:
-        """The country and sector of each named party ("RUS:GOV"): whom a body can speak for."""
-        return frozenset(r for p in self.actors + self.recipients if p.named and (r := p.role))
-
-    @cached_property
-    def body_roles(self) -> frozenset[str]:
-        """The roles of the named bodies and groups (not people): "the Kremlin" may stand for Putin."""
-        return frozenset(r for p in self.actors + self.recipients if p.named and p.kind != "person" and (r := p.role))
 
     @property
     def day_precise(self) -> bool:
@@ -170,7 +153,7 @@ def identity_keys(parties: Iterable[Party]) -> tuple[frozenset[str], frozenset[s
         if not p.named:
             continue
         keys.add(p.key)
-        toks = [w for w in _WORD.findall(p.name.lower()) if len(w) > 2 and w not in _STOP]
+        toks = _name_words(p.name)
         if not p.country or not toks:
             continue
         if len(toks) == 1 and not p.wikidata:
@@ -178,6 +161,11 @@ def identity_keys(parties: Iterable[Party]) -> tuple[frozenset[str], frozenset[s
         else:
             words.update(f"w:{p.country}:{t}" for t in toks)
     return frozenset(keys), frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD.findall(name.lower()) if len(w) > 2 and w not in _STOP)
 
 
 def party_codes(parties: Iterable[Party]) -> frozenset[str]:
