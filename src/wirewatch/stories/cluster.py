@@ -301,9 +301,9 @@ class Clusterer:
         heap: list[tuple[float, int, int, int, int]] = []
         seeds = list(self.clusters) if ids is None else [i for i in ids if i in self.clusters]
         self.changed = set()
-        scored: set[tuple[int, int, int, int]] = set()
+        seeded = set(seeds)
         for cid in seeds:
-            self._push_pairs(heap, self.clusters[cid], scored)
+            self._push_pairs(heap, self.clusters[cid], seeded)
         joined: dict[int, int] = {}
         while heap:
             neg, a_id, b_id, na, nb = heapq.heappop(heap)
@@ -316,18 +316,14 @@ class Clusterer:
                 self._index(keep.id, r)
             del self.clusters[gone.id]
             joined[gone.id] = keep.id
-            self._push_pairs(heap, keep, scored)
+            self._push_pairs(heap, keep, set())
         return {gone: _final(joined, gone) for gone in joined}
 
-    def _push_pairs(self, heap: list[tuple[float, int, int, int, int]], a: Cluster,
-                    scored: set[tuple[int, int, int, int]]) -> None:
+    def _push_pairs(self, heap: list[tuple[float, int, int, int, int]], a: Cluster, seeded: set[int]) -> None:
         for oid in self.neighbours(a):
+            if oid < a.id and oid in seeded:
+                continue   # scored from the other side, which is a seed too
             b = self.clusters[oid]
-            pair = (a.id, b.id, len(a.reports), len(b.reports)) if a.id < b.id else \
-                (b.id, a.id, len(b.reports), len(a.reports))
-            if pair in scored:
-                continue   # this pair, as they are now, was scored from the other side
-            scored.add(pair)
             s = self.join_score(a, b)
             if s >= self.threshold:
                 heapq.heappush(heap, (-s, a.id, b.id, len(a.reports), len(b.reports)))

@@ -116,13 +116,14 @@ class Report:
 
     def __post_init__(self) -> None:
         parties = self.actors + self.recipients
-        self.countries = party_codes(parties)
-        self.side_countries = party_codes(p for p in parties if p.kind != "place")
-        self.actor_countries = frozenset(p.country for p in self.actors if p.country)
-        self.recipient_countries = frozenset(p.country for p in self.recipients if p.country)
-        self.keys, self.words = identity_keys(parties)
-        self.roles = frozenset(r for p in parties if p.named and (r := p.role))
-        self.body_roles = frozenset(r for p in parties if p.named and p.kind != "person" and (r := p.role))
+        self.countries = _shared(party_codes(parties))
+        self.side_countries = _shared(party_codes(p for p in parties if p.kind != "place"))
+        self.actor_countries = _shared(frozenset(p.country for p in self.actors if p.country))
+        self.recipient_countries = _shared(frozenset(p.country for p in self.recipients if p.country))
+        keys, words = identity_keys(parties)
+        self.keys, self.words = _shared(keys), _shared(words)
+        self.roles = _shared(frozenset(r for p in parties if p.named and (r := p.role)))
+        self.body_roles = _shared(frozenset(r for p in parties if p.named and p.kind != "person" and (r := p.role)))
         if not self.tokens:
             self.tokens = evidence_tokens(self.evidence)
         if self.window is None:
@@ -161,6 +162,16 @@ def identity_keys(parties: Iterable[Party]) -> tuple[frozenset[str], frozenset[s
         else:
             words.update(f"w:{p.country}:{t}" for t in toks)
     return frozenset(keys), frozenset(words)
+
+
+_SETS: dict[frozenset[str], frozenset[str]] = {}
+
+
+def _shared(s: frozenset[str]) -> frozenset[str]:
+    """One copy of each distinct set (most reports name the same few parties): memory at 100,000 reports."""
+    if len(_SETS) > 1_000_000:
+        _SETS.clear()
+    return _SETS.setdefault(s, s)
 
 
 @lru_cache(maxsize=65536)
