@@ -54,10 +54,10 @@ def score(pairs: list[tuple[Any, Any]], models: dict[str, Any]) -> dict[str, flo
 
 
 def train_models(pairs: list[tuple[Any, Any]]) -> dict[str, Any]:
-    """The three models trained on these articles, as ``make train`` trains them."""
+    """The four models trained on these articles, as ``make train`` trains them."""
     from wirewatch.events import train as T
 
-    return T.train_models(*T.examples(pairs))
+    return T.train_models(T.examples(pairs), calibrate=False)   # the shipped calibration maps their probabilities
 
 
 def main() -> None:

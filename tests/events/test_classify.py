@@ -41,3 +41,12 @@ def test_same_type_with_compatible_parties_is_one_act(nlp) -> None:
     assert one_per_act([(a, ("e1",), ()), (b, ("e1",), ("e2",))]) == [0]
     assert one_per_act([(a, ("e1",), ()), (b, ("e3",), ())]) == [0, 1]        # other actors: two acts
     assert one_per_act([(a, ("e1",), ()), (Typed(doc[3], "PROTEST", 0.6), ("e1",), ())]) == [0, 1]
+
+
+def test_a_calibration_sets_the_confidence_the_threshold_is_compared_with(nlp) -> None:
+    sent = next(nlp("Rebels attack the convoy.").sents)
+    raw = typed_triggers(sent, {}, *_models(), threshold=0.0)
+    halved = typed_triggers(sent, {}, *_models(), threshold=0.0, calibration=lambda p: p / 2)
+    assert [t.p / 2 for t in raw] == pytest.approx([t.p for t in halved])
+    top = max(t.p for t in raw)
+    assert typed_triggers(sent, {}, *_models(), threshold=top * 0.75, calibration=lambda p: p / 2) == []

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from wirewatch.events.model import LinearModel, ModelError, load, packaged
+from wirewatch.events.model import Calibration, LinearModel, ModelError, load, load_calibration, packaged, packaged_calibration
 
 
 def _model() -> LinearModel:
@@ -40,3 +40,24 @@ def test_packaged_models_cover_every_plover_type_and_the_party_roles() -> None:
     assert set(packaged("types").classes) == set(PLOVER_TYPES)
     assert set(packaged("detect").classes) == {"EVENT", "NONE"}
     assert set(packaged("parties").classes) == {"actor", "recipient", "none"}
+
+
+def test_a_calibration_maps_probabilities_monotonically_and_loads_back(tmp_path: Path) -> None:
+    cal = Calibration(np.array([0.0, 0.5, 1.0]), np.array([0.0, 0.3, 0.9]), {"method": "test"})
+    assert cal(0.25) == pytest.approx(0.15) and cal(1.0) == pytest.approx(0.9)
+    cal.save(tmp_path / "c.npz")
+    back = load_calibration(tmp_path / "c.npz")
+    assert back(0.75) == pytest.approx(cal(0.75)) and back.meta == {"method": "test"}
+
+
+def test_a_calibration_that_is_not_monotone_is_refused(tmp_path: Path) -> None:
+    Calibration(np.array([0.0, 0.6, 0.5]), np.array([0.0, 0.3, 0.9]), {}).save(tmp_path / "c.npz")
+    with pytest.raises(ModelError, match="monotone"):
+        load_calibration(tmp_path / "c.npz")
+
+
+def test_the_packaged_calibration_lowers_no_probability_to_nonsense() -> None:
+    cal = packaged_calibration()
+    values = [cal(p) for p in np.linspace(0, 1, 21)]
+    assert values == sorted(values) and 0.0 <= values[0] and values[-1] <= 1.0
+    assert set(packaged("status").classes) == {"occurred", "ongoing", "planned", "expected", "possible", "negated"}

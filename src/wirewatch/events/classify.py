@@ -2,14 +2,15 @@
 
 Each candidate (``features.candidates``) gets a probability of naming an event from the
 detector (``model/detect.npz``) and a probability for every type from the typer
-(``model/types.npz``); a candidate whose likeliest type reaches the threshold becomes an event
-of that type. Within one sentence, one act is one event: two
+(``model/types.npz``); their product for the likeliest type, calibrated into the share of such
+events that are right (``model/calibration.npz``), is the event's confidence, and a candidate
+whose confidence reaches the threshold becomes an event of that type. Within one sentence, one act is one event: two
 triggers of the same type whose parties do not differ (the same or no actors and recipients)
 are one event, kept at the likelier trigger (``one_per_act``, after the parties are known).
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -31,31 +32,47 @@ class Typed:
 
 def typed_triggers(sent: Span, kinds: Mapping[int, str], detect: LinearModel, types: LinearModel,
                    threshold: float, rules: Mapping[int, frozenset[str]] | None = None,
-                   prior: float = PRIOR_WEIGHT) -> list[Typed]:
+                   prior: float = PRIOR_WEIGHT, calibration: Callable[[float], float] | None = None) -> list[Typed]:
     """The sentence's candidates whose likeliest event type reaches ``threshold``, in order.
 
-    The probability of type T at a token is P(event) x P(T | event): the detector says whether
-    the token names an event at all (it learns from every annotated event, whatever its type);
-    the typer which type, mixed (weight ``prior``) with the types the lexicon rules give the
-    token, so that a type with few training examples still has its PLOVER words.
+    ``calibration`` maps the model's probability to the confidence reported and compared with
+    ``threshold`` (``model.Calibration``); without it the probability is the confidence.
     """
     cands = candidates(sent)
     if not cands:
         return []
-    feats = [trigger_features(t, kinds, rules) for t in cands]
+    scored = best_types([trigger_features(t, kinds, rules) for t in cands], detect, types, prior)
+    out = []
+    for tok, (typ, p) in zip(cands, scored):
+        conf = calibration(p) if calibration is not None else p
+        if conf >= threshold:
+            out.append(Typed(tok, typ, conf))
+    return out
+
+
+def best_types(feats: Sequence[list[str]], detect: LinearModel, types: LinearModel,
+               prior: float = PRIOR_WEIGHT) -> list[tuple[str, float]]:
+    """The likeliest type of each candidate (given by its features) and its probability.
+
+    The probability of type T at a token is P(event) x P(T | event): the detector says whether
+    the token names an event at all (it learns from every annotated event, whatever its type);
+    the typer which type, mixed (weight ``prior``) with the types the lexicon rules give the
+    token (its ``rule=T`` features), so that a type with few training examples still has its
+    PLOVER words.
+    """
+    if not feats:
+        return []
     p_event = detect.proba_many(feats)[:, detect.classes.index("EVENT")]
     p_type = types.proba_many(feats)
     out = []
-    for tok, pe, pt in zip(cands, p_event, p_type):
-        ruled = [types.classes.index(t) for t in (rules or {}).get(tok.i, ()) if t in types.classes]
+    for f, pe, pt in zip(feats, p_event, p_type):
+        ruled = [types.classes.index(x[5:]) for x in f if x.startswith("rule=") and x[5:] in types.classes]
         if ruled and prior:
             pt = (1 - prior) * pt
             for k in ruled:
                 pt[k] += prior / len(ruled)
         best = int(pt.argmax())
-        p = float(pe * pt[best])
-        if p >= threshold:
-            out.append(Typed(tok, types.classes[best], p))
+        out.append((types.classes[best], float(pe * pt[best])))
     return out
 
 

@@ -19,6 +19,15 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
+# PLOVER's quad categories (verbal / material x cooperation / conflict), from the PLOVER README
+# (github.com/openeventdata/PLOVER, "PLOVER quad categories"; DEMAND is REQUEST here,
+# DISAPPROVE and INVESTIGATE are ACCUSE, FIGHT is ASSAULT, as in the GSR mapping).
+QUAD = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), "verbal cooperation"),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), "material cooperation"),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"), "verbal conflict"),
+    **dict.fromkeys(("PROTEST", "MOBILIZE", "COERCE", "ASSAULT"), "material conflict"),
+}
 
 
 DATA_DIR = Path(__file__).resolve().parent / "data"

@@ -67,6 +67,30 @@ class LinearModel:
         )
 
 
+@dataclass(frozen=True)
+class Calibration:
+    """A monotone map from the trigger model's probability to the share of events right.
+
+    Fitted on held-out predictions (``train.py``: each fold of the training articles scored by
+    models trained on the others), so that of the events given 0.8, about 80% name an
+    annotated event of that type. Stored as breakpoints, read by linear interpolation.
+    """
+
+    breaks: np.ndarray           # raw probabilities, increasing
+    values: np.ndarray           # share right at each
+    meta: dict[str, object]
+
+    def __call__(self, p: float) -> float:
+        """The calibrated confidence of an event of raw probability ``p``."""
+        return float(np.interp(p, self.breaks, self.values))
+
+    def save(self, path: Path) -> None:
+        """Write the map to ``path`` (a ``.npz`` archive, no pickled objects)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(path, breaks=self.breaks.astype(np.float64), values=self.values.astype(np.float64),
+                            meta=np.array(json.dumps(self.meta)))
+
+
 def load(path: Path) -> LinearModel:
     """Read a model written by :meth:`LinearModel.save`.
 
@@ -85,7 +109,30 @@ def load(path: Path) -> LinearModel:
         raise ModelError(path, f"cannot be read ({exc})") from exc
 
 
+def load_calibration(path: Path) -> Calibration:
+    """Read a map written by :meth:`Calibration.save`.
+
+    Raises:
+        ModelError: the file is missing or not a calibration archive.
+    """
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            breaks, values = z["breaks"].astype(np.float64), z["values"].astype(np.float64)
+            meta = json.loads(str(z["meta"]))
+    except (OSError, KeyError, ValueError) as exc:
+        raise ModelError(path, f"cannot be read ({exc})") from exc
+    if breaks.ndim != 1 or breaks.shape != values.shape or len(breaks) < 2 or (np.diff(breaks) < 0).any():
+        raise ModelError(path, "is not a monotone map")
+    return Calibration(breaks, values, meta)
+
+
 @lru_cache(maxsize=None)
 def packaged(name: str) -> LinearModel:
     """A model shipped in the package (``model/NAME.npz``), loaded once."""
     return load(MODEL_DIR / f"{name}.npz")
+
+
+@lru_cache(maxsize=None)
+def packaged_calibration() -> Calibration:
+    """The confidence calibration shipped in the package (``model/calibration.npz``), loaded once."""
+    return load_calibration(MODEL_DIR / "calibration.npz")

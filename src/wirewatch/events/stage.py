@@ -5,7 +5,8 @@ One step per module, data flowing one way:
 1. ``features``: candidate trigger tokens of each sentence and their features;
 2. ``classify``: the trigger model accepts and types them;
 3. ``parties``: the party model picks actors and recipients among the sentence's actor mentions;
-4. ``status``: modality, negation, tense and aspect of the trigger's clause;
+4. ``status``: modality, negation, tense and aspect of the trigger's clause, and the sentence's
+   dates, weighed by the status model;
 5. ``dates``: the event's date, place and the claims that carry it.
 
 The models are trained by ``train.py`` (``make train``) and shipped in ``model/`` with their
@@ -22,10 +23,10 @@ from wirewatch.events.actors import MentionIndex
 from wirewatch.events.classify import Typed, one_per_act, typed_triggers
 from wirewatch.events.contexts import contexts_of
 from wirewatch.events.dates import _sentence, event_date, event_place, inherit_places, link_claims
-from wirewatch.events.model import packaged
+from wirewatch.events.model import packaged, packaged_calibration
 from wirewatch.events.parties import ActorMention, Parties, choose_parties, party_candidates, speakers_of
 from wirewatch.events.rules.build import clause_span, nominal_frame
-from wirewatch.events.status import clause_status, nominal_status
+from wirewatch.events.status import clause_status, learned_status, nominal_status, status_features, time_relation
 from wirewatch.pipeline.registry import stage
 
 @stage("events", requires=("spacy_doc", "entities", "places", "times", "date"), provides=("events",))
@@ -71,6 +72,7 @@ def code_events(doc: Document, threshold: float, party_threshold: float) -> list
     """The document's events, in text order, with ids ``v1``, ``v2``..."""
     sdoc = doc.spacy_doc
     detect, types, parties = packaged("detect"), packaged("types"), packaged("parties")
+    calibration = packaged_calibration()
     index = mention_index(doc)
     kinds = kinds_by_token(index)
     rules = rule_types(doc, index)
@@ -80,7 +82,7 @@ def code_events(doc: Document, threshold: float, party_threshold: float) -> list
             continue            # a section heading ("MEETING IN VLADIVOSTOK") labels, it does not report
         found: list[tuple[Typed, tuple[str, ...], tuple[str, ...]]] = []
         cands = None
-        for t in typed_triggers(sent, kinds, detect, types, threshold, rules):
+        for t in typed_triggers(sent, kinds, detect, types, threshold, rules, calibration=calibration):
             cands = cands if cands is not None else party_candidates(sent, index)
             chosen = choose_parties(t.token, t.type, cands, parties, party_threshold,
                                     speakers_of(t.token, doc.claims))
@@ -102,15 +104,26 @@ def _event(doc: Document, t: Typed, parties: Parties) -> Event:
     lowers = [x.lower_ for x in sdoc[lo:hi]]
     return Event(
         id="", type=t.type, evidence=Span(sdoc[lo].idx, sdoc[hi - 1].idx + len(sdoc[hi - 1].text)),
-        status=status_of(tok), contexts=list(contexts_of(lemmas, lowers, 0, hi - lo)),
+        status=learned_status(packaged("status"), status_inputs(doc, tok, t.type)), contexts=list(contexts_of(lemmas, lowers, 0, hi - lo)),
         actors=list(parties.actors), recipients=list(parties.recipients), confidence=round(t.p, 2),
         trigger=Span(tok.idx, tok.idx + len(tok.text)),
     )
 
 
-def status_of(tok: Token) -> str:
-    """The status of the event a trigger names, from its clause (a noun from its governing verb)."""
-    if tok.pos_ in ("NOUN", "PROPN"):
-        gov, _, light, topic = nominal_frame(tok)
-        return nominal_status(tok, gov, light, topic)
-    return clause_status(tok)
+def status_inputs(doc: Document, tok: Token, typ: str) -> list[str]:
+    """The status model's features of the event a trigger names: what the rules read in its
+    clause (a noun's from its governing verb) and how the sentence's dates lie from the report's."""
+    frame = nominal_frame(tok) if tok.pos_ in ("NOUN", "PROPN") else None
+    if frame is not None:
+        gov, _, light, topic = frame
+        rule = nominal_status(tok, gov, light, topic)
+    else:
+        rule = clause_status(tok)
+    sent = tok.sent
+    times = []
+    if doc.date is not None:
+        for t in doc.times:
+            rel = time_relation(t.value, doc.date) if sent.start_char <= t.start < sent.end_char else None
+            if rel is not None:
+                times.append((t.start, rel))
+    return status_features(tok, typ, rule, frame, times)
