@@ -119,14 +119,14 @@ def repeated_names(sdoc: Any, clusters: list[Cluster], skip: list[Any]) -> list[
     named = {t.i for e in sdoc.ents if e.label_ != "NORP" for t in e}   # NER takes surnames for NORP at times
     out = []
     for tok in sdoc:
-        c = owned.get(key_of(tok.text)) if tok.pos_ == "PROPN" and tok.is_title else None
-        if c is None or tok.i in named or tok.idx in covered:
+        owner = owned.get(key_of(tok.text)) if tok.pos_ == "PROPN" and tok.is_title else None
+        if owner is None or tok.i in named or tok.idx in covered:
             continue
         if any(s.start <= tok.idx < s.end for s in skip):
             continue
         if (tok.i > 0 and tok.nbor(-1).pos_ == "PROPN") or (tok.i + 1 < len(sdoc) and tok.nbor(1).pos_ == "PROPN"):
             continue            # part of a longer name NER did not see ("Slepian Foundation")
-        if min(m.span.start for m in c.mentions) > tok.idx:
+        if min(m.span.start for m in owner.mentions) > tok.idx:
             continue            # before the full name, a bare surname may be someone else
-        out.append((c, NameMention(Span(tok.idx, tok.idx + len(tok.text)), tok.text, "person", tok.sent.start_char)))
+        out.append((owner, NameMention(Span(tok.idx, tok.idx + len(tok.text)), tok.text, "person", tok.sent.start_char)))
     return out
