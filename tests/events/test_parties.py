@@ -68,3 +68,13 @@ def test_candidate_fields(nlp) -> None:
     index = _index(doc, [("Russia", "e1", "country")])
     (c,) = party_candidates(doc[:], index)
     assert c == PartyCandidate(doc[0], "e1", "country", True, False)
+
+
+def test_an_intergovernmental_body_without_a_country_is_a_coded_candidate(nlp) -> None:
+    doc = nlp("NATO warned Russia.")
+    nato = ActorMention(0, 4, "e1", None, "organization", "IGO")
+    party = ActorMention(doc.text.index("Russia"), doc.text.index("Russia") + 6, "e2", "RUS", "country")
+    plain = ActorMention(0, 4, "e3", None, "organization", "GOV")
+    assert nato.coded and party.coded and not plain.coded
+    cands = party_candidates(next(doc.sents), MentionIndex(doc, [nato, party]))
+    assert all(c.coded for c in cands)

@@ -34,6 +34,13 @@ class ActorMention:
     entity: str                   # entity id ("e3"); several mentions share one id
     country: str | None           # ISO 3166-1 alpha-3 of the entity, if known
     kind: str                     # person | organization | media | country | place | group | ...
+    sector: str | None = None     # GOV, MIL, IGO, NGO... of the entity, if known
+
+    @property
+    def coded(self) -> bool:
+        """Whether the entity has a code a party can carry: a country, or an IGO / NGO sector
+        (NATO and the UN Security Council have no country)."""
+        return self.country is not None or self.sector in ("IGO", "NGO")
 
 
 @dataclass(frozen=True)
@@ -70,12 +77,12 @@ def party_candidates(sent: Span, index: MentionIndex) -> list[PartyCandidate]:
         m = index.at(tok)
         if m is not None:
             if _root(index, tok):
-                out.append(PartyCandidate(tok, m.entity, m.kind, m.country is not None, False))
+                out.append(PartyCandidate(tok, m.entity, m.kind, m.coded, False))
             continue
         if tok.pos_ in ("PRON", "NOUN"):
             ante = _anaphor(tok, index)
             if ante is not None:
-                out.append(PartyCandidate(tok, ante.entity, ante.kind, ante.country is not None, True))
+                out.append(PartyCandidate(tok, ante.entity, ante.kind, ante.coded, True))
     return out
 
 

@@ -45,7 +45,7 @@ def run(doc: Document, ctx: Any) -> None:
 def mention_index(doc: Document) -> MentionIndex:
     """The document's actor mentions indexed by token (the dateline credits, it does not act)."""
     credit = doc.dateline
-    mentions = [ActorMention(m.start, m.end, e.id, e.country, e.kind) for e in doc.entities for m in e.mentions
+    mentions = [ActorMention(m.start, m.end, e.id, e.country, e.kind, e.sector) for e in doc.entities for m in e.mentions
                 if credit is None or not credit.start <= m.start < credit.end]
     return MentionIndex(doc.spacy_doc, mentions)
 
