@@ -78,3 +78,14 @@ def test_an_intergovernmental_body_without_a_country_is_a_coded_candidate(nlp) -
     assert nato.coded and party.coded and not plain.coded
     cands = party_candidates(next(doc.sents), MentionIndex(doc, [nato, party]))
     assert all(c.coded for c in cands)
+
+
+def test_a_first_person_pronoun_in_a_quote_stands_for_the_claims_source(nlp) -> None:
+    text = "\u201cWe will not withdraw,\u201d the minister said."
+    doc = nlp(text)
+    minister = ActorMention(text.index("the minister"), text.index(" said"), "e1", "XXX", "person")
+    claim = Claim("c1", Span(0, text.index(",") + 1), "asserted", source="e1")
+    cands = party_candidates(next(doc.sents), MentionIndex(doc, [minister]), [claim])
+    we = [c for c in cands if c.token.lower_ == "we"]
+    assert [(c.entity, c.anaphor) for c in we] == [("e1", True)]
+    assert not [c for c in party_candidates(next(doc.sents), MentionIndex(doc, [minister])) if c.token.lower_ == "we"]

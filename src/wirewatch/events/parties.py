@@ -70,8 +70,13 @@ def _root(index: MentionIndex, tok: Token) -> bool:
     return m is not None and not (m.start <= tok.head.idx < m.end and tok.head.i != tok.i)
 
 
-def party_candidates(sent: Span, index: MentionIndex) -> list[PartyCandidate]:
-    """The candidate parties of a sentence: mention roots, then resolved pronouns and descriptions."""
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+
+
+def party_candidates(sent: Span, index: MentionIndex, claims: Sequence[Claim] = ()) -> list[PartyCandidate]:
+    """The candidate parties of a sentence: mention roots, then resolved pronouns and
+    descriptions; a first-person pronoun inside a claim's content stands for the claim's source
+    ("'I formally object to the legal moves,' Gonzalez said")."""
     out = []
     for tok in sent:
         m = index.at(tok)
@@ -79,11 +84,25 @@ def party_candidates(sent: Span, index: MentionIndex) -> list[PartyCandidate]:
             if _root(index, tok):
                 out.append(PartyCandidate(tok, m.entity, m.kind, m.coded, False))
             continue
+        if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
+            source = _speaker_of(tok, index, claims)
+            if source is not None:
+                out.append(PartyCandidate(tok, source.entity, source.kind, source.coded, True))
+            continue
         if tok.pos_ in ("PRON", "NOUN"):
             ante = _anaphor(tok, index)
             if ante is not None:
                 out.append(PartyCandidate(tok, ante.entity, ante.kind, ante.coded, True))
     return out
+
+
+def _speaker_of(tok: Token, index: MentionIndex, claims: Sequence[Claim]) -> ActorMention | None:
+    """The source of the innermost claim whose content holds ``tok``, as one of its mentions."""
+    held = [c for c in claims if c.source and c.content.start <= tok.idx < c.content.end]
+    if not held:
+        return None
+    inner = min(held, key=lambda c: c.content.end - c.content.start)
+    return next((m for m in index.mentions if m.entity == inner.source), None)
 
 
 def candidate_features(trigger: Token, typ: str, cands: Sequence[PartyCandidate],

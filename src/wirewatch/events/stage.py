@@ -83,7 +83,7 @@ def code_events(doc: Document, threshold: float, party_threshold: float) -> list
         found: list[tuple[Typed, tuple[str, ...], tuple[str, ...]]] = []
         cands = None
         for t in typed_triggers(sent, kinds, detect, types, threshold, rules, calibration=calibration):
-            cands = cands if cands is not None else party_candidates(sent, index)
+            cands = cands if cands is not None else party_candidates(sent, index, doc.claims)
             chosen = choose_parties(t.token, t.type, cands, parties, party_threshold,
                                     speakers_of(t.token, doc.claims))
             found.append((t, chosen.actors, chosen.recipients))

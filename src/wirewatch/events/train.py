@@ -148,7 +148,7 @@ def examples(pairs: list[tuple[Document, Article]]) -> Examples:
                     ex.trigger_labels.append(gold[tok.i][1]["type"] if tok.i in gold else "NONE")
                     ex.trigger_articles.append(k)
             for head, ev in gold.values():
-                cands = [c for c in party_candidates(head.sent, index) if c.token.i != head.i]
+                cands = [c for c in party_candidates(head.sent, index, doc.claims) if c.token.i != head.i]
                 ex.parties += candidate_features(head, ev["type"], cands, speakers_of(head, doc.claims))
                 ex.party_labels += [party_label(codes.get(c.entity, set()), ev, c.token.i < head.i) for c in cands]
                 if ev.get("status"):
