@@ -234,8 +234,10 @@ def test_ingest_killed_with_sigkill_leaves_a_consistent_store_and_the_next_run_c
     workers_seen: list[psutil.Process] = []
     try:
         deadline = time.monotonic() + 300
-        while _count(db) < 4 and proc.poll() is None and time.monotonic() < deadline:
-            workers_seen = workers_seen or _pool_workers(psutil.Process(proc.pid))
+        pool = workers if workers > 1 else 0     # one worker runs in the process itself
+        while (_count(db) < 4 or len(workers_seen) < pool) and proc.poll() is None and time.monotonic() < deadline:
+            if len(workers_seen) < pool:         # the pool may start its workers one by one under load
+                workers_seen = _pool_workers(psutil.Process(proc.pid)) or workers_seen
             time.sleep(0.05)
         assert proc.poll() is None, "the run ended before it could be interrupted"
         proc.send_signal(signal.SIGKILL)
