@@ -1,7 +1,7 @@
 """Training examples: sentences joined as the referee joins them, labels from the gold events."""
 from __future__ import annotations
 
-from wirewatch.events.train import articles, party_label, trigger_head
+from wirewatch.events.train import articles, is_location, party_label, trigger_head
 
 
 def test_sentences_are_joined_by_one_space_with_their_spans() -> None:
@@ -27,3 +27,13 @@ def test_the_trigger_head_is_the_root_of_the_gold_phrase(nlp) -> None:
     head = trigger_head(doc, 0, len(doc.text), "vowed they would block")
     assert head is not None and head.text == "vowed"
     assert trigger_head(doc, 0, len(doc.text), "not there") is None
+
+
+def test_a_place_named_as_where_the_act_happens_is_never_a_party(nlp) -> None:
+    from wirewatch.events.parties import PartyCandidate
+
+    doc = nlp("Putin held talks with Kim in Vladivostok, and Moscow said they went well.")
+    at = {t.text: t for t in doc}
+    assert is_location(PartyCandidate(at["Vladivostok"], "e1", "place", True, False))
+    assert not is_location(PartyCandidate(at["Moscow"], "e2", "place", True, False))      # metonymy: Moscow said
+    assert not is_location(PartyCandidate(at["Kim"], "e3", "person", True, False))

@@ -38,7 +38,7 @@ from wirewatch.events.classify import best_types
 from wirewatch.events.corpus import read_sentences, training_files
 from wirewatch.events.features import candidates, is_candidate, trigger_features
 from wirewatch.events.model import MODEL_DIR, Calibration, LinearModel
-from wirewatch.events.parties import candidate_features, party_candidates, speakers_of
+from wirewatch.events.parties import PartyCandidate, candidate_features, party_candidates, speakers_of
 from wirewatch.events.stage import kinds_by_token, mention_index, rule_types, status_inputs
 
 PRE_EVENT_STAGES = ("ingest", "nlp", "entities", "places", "times", "claims")
@@ -114,6 +114,16 @@ def party_label(codes: set[str], gold: dict[str, Any], before: bool) -> str:
     return "actor" if actor else "recipient" if recip else "none"
 
 
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "across", "throughout", "outside", "inside", "around", "within"})
+
+
+def is_location(c: PartyCandidate) -> bool:
+    """A place named as where something happens ("talks in Vladivostok"): never a party, by the
+    guideline, though the distant label would make it one when its country is a party's."""
+    tok = c.token
+    return c.kind == "place" and tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+
 @dataclass
 class Examples:
     """Features and labels of the four models' training examples."""
@@ -150,7 +160,8 @@ def examples(pairs: list[tuple[Document, Article]]) -> Examples:
             for head, ev in gold.values():
                 cands = [c for c in party_candidates(head.sent, index, doc.claims) if c.token.i != head.i]
                 ex.parties += candidate_features(head, ev["type"], cands, speakers_of(head, doc.claims))
-                ex.party_labels += [party_label(codes.get(c.entity, set()), ev, c.token.i < head.i) for c in cands]
+                ex.party_labels += ["none" if is_location(c) else party_label(codes.get(c.entity, set()), ev, c.token.i < head.i)
+                                    for c in cands]
                 if ev.get("status"):
                     ex.status.append(status_inputs(doc, head, ev["type"]))
                     ex.status_labels.append(ev["status"])
