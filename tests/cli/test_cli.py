@@ -69,6 +69,11 @@ def test_ingest_is_idempotent_and_events_can_be_queried(tmp_path, root):
     assert table.returncode == 0 and "EVIDENCE" in table.stdout
     csv_out = ww("events", "--db", db, "--format", "csv")
     assert csv_out.stdout.splitlines()[0].startswith("date,type,status")
+    everything = ww("events", "--db", db, "--format", "jsonl").stdout.splitlines()
+    sure = ww("events", "--db", db, "--format", "jsonl", "--min-confidence", "0.6").stdout.splitlines()
+    assert len(sure) < len(everything) and all(json.loads(line)["confidence"] >= 0.6 for line in sure)
+    bad = ww("events", "--db", db, "--min-confidence", "1.5")
+    assert bad.returncode == 2 and "min-confidence" in bad.stderr
     shown = ww("show", "2019-04-25-vladivostok-summit", "--db", db)
     assert shown.returncode == 0 and "Kim and Putin hold first summit" in shown.stdout
 

@@ -49,6 +49,8 @@ def test_events_filters_of_the_command_line(client: Any) -> None:
     assert _ids(client.get("/api/events?recipient=PRK")) == []
     assert _ids(client.get("/api/events?status=planned")) == []
     assert [i for _, i in _ids(client.get("/api/events?doc=doc-3"))] == ["v1", "v2", "v3"]
+    assert len(_ids(client.get("/api/events?min_confidence=0.8"))) == 5       # every event here is 0.8
+    assert _ids(client.get("/api/events?min_confidence=0.81")) == []
 
 
 def test_events_are_paged_with_limit_and_offset(client: Any) -> None:
@@ -72,7 +74,7 @@ def test_event_carries_place_coordinates_evidence_and_sources(client: Any) -> No
 
 
 @pytest.mark.parametrize("query", ["type=BOMB", "status=rumoured", "since=yesterday", "until=2023-13",
-                                   "limit=0", "limit=100000", "offset=-1", "limit=ten"])
+                                   "limit=0", "limit=100000", "offset=-1", "limit=ten", "min_confidence=2"])
 def test_bad_filters_are_422_with_a_message(client: Any, query: str) -> None:
     resp = client.get("/api/events?" + query)
     assert resp.status_code == 422

@@ -29,7 +29,8 @@ def test_same_tables_columns_and_not_null_constraints(tmp_path, pg_db):
 
 QUERIES = [EventQuery(), EventQuery(actor="rus"), EventQuery(actor="wagner"), EventQuery(recipient="UKR"),
            EventQuery(since="2022-06-01"), EventQuery(until="2022-06-01", type="assault"), EventQuery(place="Ukr"),
-           EventQuery(status="occurred", limit=3), EventQuery(doc_id="doc-07"), EventQuery(actor="%")]
+           EventQuery(status="occurred", limit=3), EventQuery(doc_id="doc-07"), EventQuery(actor="%"),
+           EventQuery(min_confidence=0.5)]
 
 
 @pytest.mark.parametrize("q", QUERIES, ids=[str(i) for i in range(len(QUERIES))])

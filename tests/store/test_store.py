@@ -206,3 +206,13 @@ def test_passwords_are_never_shown():
         "postgresql://ww@h/news?sslmode=require&password=***"
     assert display_name("postgresql://ww:p@ss:w@rd@h:notaport/db") == "postgresql://ww:***@h:notaport/db"
     assert display_name("data/w.db") == "data/w.db"
+
+
+def test_events_can_be_asked_for_at_least_a_confidence(db, make_record):
+    sure, unsure = make_record("a", date="2023-09-11"), make_record("b", date="2022-02-24")
+    unsure["events"][0]["confidence"] = 0.3
+    with open_store(db) as s:
+        s.save([sure, unsure])
+        assert [e["doc_id"] for e in s.events(EventQuery(min_confidence=0.5))] == ["a"]
+        assert [e["doc_id"] for e in s.events(EventQuery(min_confidence=0.3))] == ["b", "a"]
+        assert list(s.events(EventQuery(min_confidence=0.9))) == []

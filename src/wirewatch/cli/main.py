@@ -108,6 +108,8 @@ _FILTERS = [  # the filters of `events` and `export`, named as the fields of wir
     click.option("--place", help="Place name (part of it) or ISO3 country where events happen."),
     click.option("--status", type=click.Choice(_STATUSES)),
     click.option("--doc", "doc_id", help="Only events of this document."),
+    click.option("--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0),
+                 help="Only events at least this sure: the confidence is calibrated, so of events at 0.8 about 80% are right."),
     click.option("--limit", type=int, help="At most this many events."),
 ]
 

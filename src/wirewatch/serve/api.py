@@ -146,12 +146,13 @@ def list_events(
     since: Annotated[str | None, Query(pattern=ISO_DATE, description="interval ends on or after")] = None,
     until: Annotated[str | None, Query(pattern=ISO_DATE, description="interval starts on or before")] = None,
     doc: Annotated[str | None, Query(max_length=500)] = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description="calibrated confidence at least")] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> EventsPage:
     """Stored events with the filters of ``wirewatch events``, by date, a page at a time."""
     filters = {"type": type, "actor": actor, "recipient": recipient, "place": place, "status": status,
-               "since": since, "until": until, "doc_id": doc}
+               "since": since, "until": until, "doc_id": doc, "min_confidence": min_confidence}
     store = st.pool.get()
     rows, more = page_of_events(store, filters, limit, offset)
     records = Records(store)

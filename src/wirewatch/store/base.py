@@ -51,6 +51,7 @@ class EventQuery:
     place: str | None = None      # place name (substring) or ISO3 country of the place
     status: str | None = None
     doc_id: str | None = None
+    min_confidence: float | None = None   # events whose (calibrated) confidence is at least this
     limit: int | None = None      # at most this many events
     offset: int | None = None     # skip this many first (for paging, with limit)
 
@@ -419,6 +420,9 @@ def _conditions(q: EventQuery, like: str) -> tuple[list[str], list[Any]]:
         if value:
             where.append(sql)
             args.append(value)
+    if q.min_confidence is not None:
+        where.append("v.confidence >= ?")
+        args.append(float(q.min_confidence))
     if q.place:
         where.append(f"(p.name {like} ? ESCAPE '\\' OR upper(p.country) = ?)")
         args += [f"%{_escape_like(q.place)}%", q.place.upper()]
