@@ -233,15 +233,18 @@ def calibration(ex: Examples, folds: int = CALIBRATION_FOLDS) -> Calibration:
         for i, (typ, p) in zip(held, best_types([ex.triggers[i] for i in held], detect, types)):
             probs.append(p)
             right.append(float(typ == ex.trigger_labels[i]))
-    x = np.log(np.clip(probs, 1e-6, 1 - 1e-6))
-    x = (x - np.log1p(-np.exp(x))).reshape(-1, 1)           # logit of the probability
-    platt = LogisticRegression(C=1e6, random_state=0).fit(x, right)
+    platt = LogisticRegression(C=1e6, random_state=0).fit(_logit(np.asarray(probs)), right)
     grid = np.linspace(0.0, 1.0, 201)
-    g = np.clip(grid, 1e-6, 1 - 1e-6)
-    values = platt.predict_proba(np.log(g / (1 - g)).reshape(-1, 1))[:, 1]
+    values = platt.predict_proba(_logit(grid))[:, 1]
     return Calibration(grid, values, {"method": "Platt scaling on held-out folds", "folds": folds,
                                       "slope": float(platt.coef_[0][0]), "intercept": float(platt.intercept_[0]),
                                       "examples": len(probs), "trained": dt.date.today().isoformat()})
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    """log(p / (1 - p)) of probabilities kept off 0 and 1, as one column."""
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(q / (1 - q)).reshape(-1, 1)
 
 
 def train_models(ex: Examples, calibrate: bool = True) -> dict[str, LinearModel | Calibration]:
