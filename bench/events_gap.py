@@ -6,7 +6,8 @@ articles and run through the pipeline once. Then:
 
 * **fitted**: the models trained on all of them, scored on them (how well the model fits);
 * **held out**: the articles split into k folds; each fold scored by models trained on the
-  other folds (what to expect on news like the training sentences it has never seen).
+  other folds (what to expect on news like the training sentences it has never seen); also
+  the status of each gold trigger, by the held-out status model and by the clause rules alone.
 
 Scoring is the referee's (``score_event_sentences.py``: its ``match``, ``agree`` and
 ``sys_codes``), on the same settings as ``wirewatch extract``. Set beside the dev figures of
@@ -60,6 +61,20 @@ def train_models(pairs: list[tuple[Any, Any]]) -> dict[str, Any]:
     return T.train_models(T.examples(pairs), calibrate=False)   # the shipped calibration maps their probabilities
 
 
+def status_right(pairs: list[tuple[Any, Any]], model: Any) -> tuple[int, int, int, int]:
+    """On the gold triggers of these articles: how many statuses the status model gets right,
+    how many the clause rules alone (its ``rule=`` feature), how many "occurred" would, and
+    how many there are."""
+    from wirewatch.events import train as T
+    from wirewatch.events.status import learned_status
+
+    ex = T.examples(pairs)
+    rule = [next(x[5:] for x in f if x.startswith("rule=")) for f in ex.status]
+    return (sum(learned_status(model, f) == y for f, y in zip(ex.status, ex.status_labels)),
+            sum(r == y for r, y in zip(rule, ex.status_labels)),
+            sum(y == "occurred" for y in ex.status_labels), len(ex.status_labels))
+
+
 def main() -> None:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -76,15 +91,21 @@ def main() -> None:
     pairs = list(T.analysed(T.articles(rows)))
     fitted = score(pairs, train_models(pairs))
     held: list[dict[str, float]] = []
+    status = [0, 0, 0, 0]
     for k in range(args.folds):
         test = [p for i, p in enumerate(pairs) if i % args.folds == k]
         rest = [p for i, p in enumerate(pairs) if i % args.folds != k]
-        held.append(score(test, train_models(rest)))
+        models = train_models(rest)
+        held.append(score(test, models))
+        status = [a + b for a, b in zip(status, status_right(test, models["status"]))]
         print(f"fold {k + 1}: type F1 {100 * held[-1]['type_f']:.1f}  full F1 {100 * held[-1]['full_f']:.1f}", flush=True)
     mean = {key: sum(h[key] for h in held) / len(held) for key in held[0]}
     for name, m in (("fitted (trained and scored on all)", fitted), (f"held out ({args.folds}-fold mean)", mean)):
         print(f"{name}: type P/R/F1 {100 * m['type_p']:.1f}/{100 * m['type_r']:.1f}/{100 * m['type_f']:.1f}"
               f"  full F1 {100 * m['full_f']:.1f}")
+    model, rules, occurred, _ = (100 * x / status[3] for x in status)
+    print(f"status of the {status[3]} gold triggers, held out: model {model:.1f}%, clause rules {rules:.1f}%, "
+          f"always 'occurred' {occurred:.1f}%")
 
 
 if __name__ == "__main__":
