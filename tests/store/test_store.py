@@ -216,3 +216,35 @@ def test_events_can_be_asked_for_at_least_a_confidence(db, make_record):
         assert [e["doc_id"] for e in s.events(EventQuery(min_confidence=0.5))] == ["a"]
         assert [e["doc_id"] for e in s.events(EventQuery(min_confidence=0.3))] == ["b", "a"]
         assert list(s.events(EventQuery(min_confidence=0.9))) == []
+
+
+class _BusyAtFirst:
+    """A SQLite connection whose switch to WAL fails as a racing process makes it fail, twice."""
+
+    def __init__(self, conn, failures=2):
+        self._conn, self.failures = conn, failures
+
+    def __getattr__(self, name):
+        return getattr(self._conn, name)
+
+    def __setattr__(self, name, value):
+        if name in ("_conn", "failures"):
+            object.__setattr__(self, name, value)
+        else:
+            setattr(self._conn, name, value)
+
+    def execute(self, sql, *args):
+        if "journal_mode" in sql and self.failures:
+            self.failures -= 1
+            raise sqlite3.OperationalError("database is locked")
+        return self._conn.execute(sql, *args)
+
+
+def test_a_new_sqlite_file_another_process_is_switching_to_wal_is_waited_for(tmp_path, monkeypatch):
+    from wirewatch.store import sqlite as backend
+
+    real = sqlite3.connect
+    monkeypatch.setattr(backend.sqlite3, "connect", lambda *a, **k: _BusyAtFirst(real(*a, **k)))
+    with open_store(tmp_path / "w.db") as s:
+        assert s.conn.failures == 0 and s.count() == 0
+        assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

@@ -7,6 +7,7 @@ interleave. The schema version is ``PRAGMA user_version``.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,10 +45,24 @@ class SQLiteStore(Store):
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=TIMEOUT)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
-            self.conn.execute("PRAGMA journal_mode = WAL")
+            self._write_ahead_log()
             self.migrate()
         except sqlite3.Error as exc:
             raise StoreError(f"database {self.name}: {exc}") from exc
+
+    def _write_ahead_log(self) -> None:
+        """Switch the file to WAL. The switch needs the file to itself and SQLite does not wait
+        for it there (another process opening the new file at the same moment makes it fail at
+        once with "database is locked"), so it is retried for up to ``TIMEOUT`` seconds."""
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            try:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def close(self) -> None:
         """Close the connection."""
