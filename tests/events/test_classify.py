@@ -50,3 +50,28 @@ def test_a_calibration_sets_the_confidence_the_threshold_is_compared_with(nlp) -
     assert [t.p / 2 for t in raw] == pytest.approx([t.p for t in halved])
     top = max(t.p for t in raw)
     assert typed_triggers(sent, {}, *_models(), threshold=top * 0.75, calibration=lambda p: p / 2) == []
+
+
+def test_the_encoder_blend_can_make_and_retype_an_event(nlp) -> None:
+    from wirewatch.events.classify import Encoded
+
+    sent = next(nlp("Rebels attack the convoy.").sents)
+    classes = ("NONE", "ASSAULT", "PROTEST")
+    rows = np.tile([1.0, 0.0, 0.0], (len(sent), 1))
+    rows[1] = [0.0, 0.0, 1.0]                   # the encoder is sure "attack" is a PROTEST
+    plain = typed_triggers(sent, {}, *_models(), threshold=0.0)
+    blended = typed_triggers(sent, {}, *_models(), threshold=0.0, encoded=Encoded(rows, classes))
+    at = lambda found: next(t for t in found if t.token.i == 1)  # noqa: E731
+    assert at(plain).type == "ASSAULT" and at(blended).type == "PROTEST"
+    s = 1 / (1 + np.exp(-2))                     # the detector's P(EVENT), the typer's P(ASSAULT)
+    assert at(blended).p == pytest.approx((0.5 * 1 + 0.5 * s) * (0.5 * 1 + 0.5 * (1 - s)))
+
+
+def test_an_encoder_saying_none_lowers_the_confidence(nlp) -> None:
+    from wirewatch.events.classify import Encoded
+
+    sent = next(nlp("Rebels attack the convoy.").sents)
+    rows = np.tile([1.0, 0.0, 0.0], (len(sent), 1))
+    plain = typed_triggers(sent, {}, *_models(), threshold=0.0)
+    blended = typed_triggers(sent, {}, *_models(), threshold=0.0, encoded=Encoded(rows, ("NONE", "ASSAULT", "PROTEST")))
+    assert next(t.p for t in blended if t.token.i == 1) < next(t.p for t in plain if t.token.i == 1)

@@ -13,12 +13,26 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Span, Token
 
 from wirewatch.events.features import candidates, trigger_features
 from wirewatch.events.model import LinearModel
 
 PRIOR_WEIGHT = 0.3
+# The encoder's share when it is on (``events.model = "encoder"``): 0.5 and 0.7 were tried on
+# the dev sets (type F1 AQUAINT 61.7 / 62.4, TimeBank 52.8 / 54.8, GSR 65.8 / 64.6 at their
+# best thresholds); the encoder alone is weak on the GSR's rarer types (GSR type 41.6).
+ENCODER_WEIGHT = 0.5
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """The encoder's class probabilities for a sentence's tokens (one row per token, from the
+    sentence's first token; classes in ``classes`` order, NONE first)."""
+
+    rows: np.ndarray
+    classes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -32,16 +46,21 @@ class Typed:
 
 def typed_triggers(sent: Span, kinds: Mapping[int, str], detect: LinearModel, types: LinearModel,
                    threshold: float, rules: Mapping[int, frozenset[str]] | None = None,
-                   prior: float = PRIOR_WEIGHT, calibration: Callable[[float], float] | None = None) -> list[Typed]:
+                   prior: float = PRIOR_WEIGHT, calibration: Callable[[float], float] | None = None,
+                   encoded: Encoded | None = None) -> list[Typed]:
     """The sentence's candidates whose likeliest event type reaches ``threshold``, in order.
 
     ``calibration`` maps the model's probability to the confidence reported and compared with
     ``threshold`` (``model.Calibration``); without it the probability is the confidence.
+    ``encoded``: the encoder's probabilities for the sentence's tokens, blended in when given.
     """
     cands = candidates(sent)
     if not cands:
         return []
-    scored = best_types([trigger_features(t, kinds, rules) for t in cands], detect, types, prior)
+    rows = None
+    if encoded is not None:
+        rows = Encoded(encoded.rows[[t.i - sent.start for t in cands]], encoded.classes)
+    scored = best_types([trigger_features(t, kinds, rules) for t in cands], detect, types, prior, rows)
     out = []
     for tok, (typ, p) in zip(cands, scored):
         conf = calibration(p) if calibration is not None else p
@@ -51,7 +70,8 @@ def typed_triggers(sent: Span, kinds: Mapping[int, str], detect: LinearModel, ty
 
 
 def best_types(feats: Sequence[list[str]], detect: LinearModel, types: LinearModel,
-               prior: float = PRIOR_WEIGHT) -> list[tuple[str, float]]:
+               prior: float = PRIOR_WEIGHT, encoded: Encoded | None = None,
+               encoder_weight: float = ENCODER_WEIGHT) -> list[tuple[str, float]]:
     """The likeliest type of each candidate (given by its features) and its probability.
 
     The probability of type T at a token is P(event) x P(T | event): the detector says whether
@@ -59,11 +79,21 @@ def best_types(feats: Sequence[list[str]], detect: LinearModel, types: LinearMod
     the typer which type, mixed (weight ``prior``) with the types the lexicon rules give the
     token (its ``rule=T`` features), so that a type with few training examples still has its
     PLOVER words.
+
+    With ``encoded`` (the encoder's probabilities for the same candidates, one row each), both
+    probabilities are blended, the encoder weighing ``encoder_weight``: its P(event) is one
+    minus its P(NONE), its P(T | event) its probability of T renormalized over the typer's types.
     """
     if not feats:
         return []
     p_event = detect.proba_many(feats)[:, detect.classes.index("EVENT")]
     p_type = types.proba_many(feats)
+    if encoded is not None:
+        cols = [encoded.classes.index(c) if c in encoded.classes else -1 for c in types.classes]
+        enc_type = np.where(np.array(cols) >= 0, encoded.rows[:, cols], 0.0)
+        enc_type /= np.maximum(enc_type.sum(axis=1, keepdims=True), 1e-9)
+        p_event = encoder_weight * (1.0 - encoded.rows[:, 0]) + (1 - encoder_weight) * p_event
+        p_type = encoder_weight * enc_type + (1 - encoder_weight) * p_type
     out = []
     for f, pe, pt in zip(feats, p_event, p_type):
         ruled = [types.classes.index(x[5:]) for x in f if x.startswith("rule=") and x[5:] in types.classes]

@@ -133,6 +133,7 @@ def packaged(name: str) -> LinearModel:
 
 
 @lru_cache(maxsize=None)
-def packaged_calibration() -> Calibration:
-    """The confidence calibration shipped in the package (``model/calibration.npz``), loaded once."""
-    return load_calibration(MODEL_DIR / "calibration.npz")
+def packaged_calibration(name: str = "calibration") -> Calibration:
+    """A confidence calibration shipped in the package (``model/NAME.npz``), loaded once:
+    ``calibration`` for the linear models, ``calibration_encoder`` for their blend with the encoder."""
+    return load_calibration(MODEL_DIR / f"{name}.npz")

