@@ -6,6 +6,9 @@ The scorers are the yardstick (never modified); this script only calls them, eac
 table (printed) and one JSON file. ``tests/test_quality_gate.py`` uses it to hold the figures
 above the floors pinned in ``tests/quality_floors.json``.
 
+The ``encoder_*`` scorers are the event scorers again, with the encoder setting
+(``--config bench/encoder.cfg``: ``events.model = "encoder"``).
+
 Usage: python bench/evaluate.py [--shared ../shared] [--only seed,timex,...] [--json OUT.json]
 """
 from __future__ import annotations
@@ -21,21 +24,28 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CMD = f"{sys.executable} -m wirewatch extract"
+ENCODER = "encoder_"          # prefix of a scorer run with the encoder setting
 
 
 def scorers(shared: Path) -> dict[str, list[str]]:
     """Each scorer's command line (after the script path), by name."""
     dev = shared / "data" / "dev"
+    events = _event_scorers(dev)
     return {
         "seed": ["score_seed.py"],
         "timex": ["score_timex.py", str(dev / "timeml" / "TimeBank"), str(dev / "timeml" / "AQUAINT")],
         "geo": ["score_geo.py", str(dev / "geo" / "lgl.xml")],
         "attribution": ["score_attribution.py", str(dev / "attribution" / "polnear" / "dev")],
-        "events": ["score_events.py", str(dev / "events" / "plover_gsr_dev.json")],
-        "event_sentences_aquaint": ["score_event_sentences.py", str(dev / "events" / "aquaint_sentences.jsonl")],
-        "event_sentences_timebank": ["score_event_sentences.py", str(dev / "events" / "timebank_sentences.jsonl")],
+        **events,
         "stories": ["score_stories.py", str(dev / "stories" / "docs.jsonl"), str(dev / "stories" / "gold.json")],
+        **{ENCODER + name: cmd for name, cmd in events.items()},
     }
+
+
+def _event_scorers(dev: Path) -> dict[str, list[str]]:
+    return {"events": ["score_events.py", str(dev / "events" / "plover_gsr_dev.json")],
+            "event_sentences_aquaint": ["score_event_sentences.py", str(dev / "events" / "aquaint_sentences.jsonl")],
+            "event_sentences_timebank": ["score_event_sentences.py", str(dev / "events" / "timebank_sentences.jsonl")]}
 
 
 def run_scorer(shared: Path, name: str, cmd: str = CMD) -> dict:
@@ -45,6 +55,8 @@ def run_scorer(shared: Path, name: str, cmd: str = CMD) -> dict:
         out_json = Path(tmp, "m.json")
         if name == "stories":       # the stories scorer runs `wirewatch stories`, not `extract`
             cmd = cmd.replace(" extract", " stories")
+        if name.startswith(ENCODER):
+            cmd = f"{cmd} --config {HERE / 'encoder.cfg'}"
         argv = [sys.executable, str(shared / "eval" / script), *args, "--cmd", cmd]
         if name != "seed":
             argv += ["--json", str(out_json)]
@@ -78,6 +90,7 @@ def headline(name: str, m: dict) -> str:
     if name == "stories":
         return (f"B-cubed P/R/F1 {pct(m['bcubed']['p'])}/{pct(m['bcubed']['r'])}/{pct(m['bcubed']['f'])}"
                 f"  found {pct(m['found'])}  held together {pct(m['held_together'])} of {m['big_world_events']}")
+    name = name.removeprefix(ENCODER)
     if name.startswith("event_sentences"):
         return (f"type P/R/F1 {pct(m['type']['p'])}/{pct(m['type']['r'])}/{pct(m['type']['f'])}"
                 f"  actor {pct(m['actor_agreement'])}  recipient {pct(m['recipient_agreement'])}"

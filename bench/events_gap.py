@@ -13,7 +13,12 @@ Scoring is the referee's (``score_event_sentences.py``: its ``match``, ``agree``
 ``sys_codes``), on the same settings as ``wirewatch extract``. Set beside the dev figures of
 ``docs/EVALUATION.md``, these give the train/dev gap.
 
-Usage: python bench/events_gap.py [--shared ../shared] [--folds 5]
+With ``--encoder-held HELD --encoder-rows ROWS`` (``make train-encoder`` writes both under
+``build/encoder/``) it also scores the held-out fold the encoder was not tuned on, with the
+linear models alone and with the encoder blended in (``events.model = "encoder"``), both trained
+on the other folds: the encoder's train/dev gap.
+
+Usage: python bench/events_gap.py [--shared ../shared] [--folds 5] [--encoder-held build/encoder/held0.json --encoder-rows build/encoder/rows.json]
 """
 from __future__ import annotations
 
@@ -23,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 
-def score(pairs: list[tuple[Any, Any]], models: dict[str, Any]) -> dict[str, float]:
+def score(pairs: list[tuple[Any, Any]], models: dict[str, Any], model: str = "linear") -> dict[str, float]:
     """Type and full P/R/F1 of the coder with ``models`` on analysed articles, as the referee counts."""
     from score_event_sentences import agree, match, sys_codes  # type: ignore[import-not-found]
 
@@ -36,7 +41,7 @@ def score(pairs: list[tuple[Any, Any]], models: dict[str, Any]) -> dict[str, flo
     try:
         n_gold = n_sys = tp = full = 0
         for doc, art in pairs:
-            events = stage.code_events(doc, cfg.event_threshold, cfg.party_threshold)
+            events = stage.code_events(doc, cfg.event_threshold, cfg.party_threshold, model)
             ents = {e.id: {"country": e.country, "sector": e.sector} for e in doc.entities}
             for start, end, row in art.sentences:
                 found = [{"type": e.type, "_actors": sys_codes(e.actors, ents), "_recipients": sys_codes(e.recipients, ents)}
@@ -75,12 +80,50 @@ def status_right(pairs: list[tuple[Any, Any]], model: Any) -> tuple[int, int, in
             sum(y == "occurred" for y in ex.status_labels), len(ex.status_labels))
 
 
+def encoder_fold(pairs: list[tuple[Any, Any]], held_path: Path, rows_path: Path) -> None:
+    """Score the encoder's held-out fold with the linear models alone and with the encoder blended in."""
+    import json
+
+    import numpy as np
+
+    import wirewatch.events.stage as stage
+    from wirewatch.events.classify import Encoded
+
+    held = json.loads(held_path.read_text())
+    k, folds, classes = int(held["holdout"]), int(held["folds"]), tuple(held["classes"])
+    text = {int(r["key"]): r["text"] for r in json.loads(rows_path.read_text())}
+    none = [1.0] + [0.0] * (len(classes) - 1)
+    by_text = {text[int(r["key"])]: np.array([p or none for p in r["probs"]]) for r in held["rows"]}
+    missing = [0, 0]
+
+    def encoded(sents: list[Any]) -> list[Encoded]:
+        missing[0] += sum(s.text not in by_text for s in sents)
+        missing[1] += len(sents)
+        return [Encoded(by_text.get(s.text, np.tile(none, (len(s), 1))), classes) for s in sents]
+
+    test = [p for i, p in enumerate(pairs) if i % folds == k]
+    models = train_models([p for i, p in enumerate(pairs) if i % folds != k])
+    real = stage.encoded_sentences
+    stage.encoded_sentences = encoded  # type: ignore[assignment]
+    try:
+        for name in ("linear", "encoder"):
+            m = score(test, models, name)
+            print(f"fold {k + 1} held out, events.model = {name}: type P/R/F1 {100 * m['type_p']:.1f}/"
+                  f"{100 * m['type_r']:.1f}/{100 * m['type_f']:.1f}  full F1 {100 * m['full_f']:.1f}")
+    finally:
+        stage.encoded_sentences = real  # type: ignore[assignment]
+    print(f"({missing[0]} of {missing[1]} sentences not in the held-out file: scored as NONE by the encoder)")
+
+
 def main() -> None:
     """Command-line entry point."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
     ap.add_argument("--own", type=Path, default=Path(__file__).resolve().parents[1] / "data" / "events")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--encoder-held", type=Path, help="the encoder's held-out probabilities (train_encoder.py --holdout)")
+    ap.add_argument("--encoder-rows", type=Path, help="the encoder's training rows (train.py --encoder-rows)")
+    ap.add_argument("--encoder-only", action="store_true", help="score only the encoder's held-out fold")
     args = ap.parse_args()
     sys.path.insert(0, str(args.shared / "eval"))
     from wirewatch.events import train as T
@@ -89,6 +132,10 @@ def main() -> None:
     files = training_files(args.shared, args.own)
     rows = [r for f in files for r in read_sentences(f, args.shared / "data" / "dev")]
     pairs = list(T.analysed(T.articles(rows)))
+    if args.encoder_held:
+        encoder_fold(pairs, args.encoder_held, args.encoder_rows or args.encoder_held.with_name("rows.json"))
+        if args.encoder_only:
+            return
     fitted = score(pairs, train_models(pairs))
     held: list[dict[str, float]] = []
     status = [0, 0, 0, 0]

@@ -107,6 +107,7 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--wirewatch", default=str(Path(sys.executable).with_name("wirewatch")))
     ap.add_argument("--json", help="also write the figures to this JSON file")
+    ap.add_argument("--config", help="a wirewatch config file for the wirewatch run (e.g. bench/encoder.cfg)")
     args = ap.parse_args()
 
     docs = corpus(Path(args.shared), args.docs)
@@ -118,7 +119,8 @@ def main() -> None:
         sp = json.loads(sp_out)
         stats_path = Path(tmp, "stats.json")
         ww_wall, ww_rss, _ = run_child([args.wirewatch, "extract", str(src), "-o", str(Path(tmp, "out.jsonl")),
-                                        "-q", "--stats", str(stats_path), "--workers", "1"])   # one process, as spaCy
+                                        "-q", "--stats", str(stats_path), "--workers", "1",   # one process, as spaCy
+                                        *(["--config", args.config] if args.config else [])])
         ww = json.loads(stats_path.read_text())
     run_child([sys.executable, "-c", GAZETTEER_CHILD])
     gz = json.loads(run_child([sys.executable, "-c", GAZETTEER_LOAD])[2])
@@ -136,7 +138,8 @@ def main() -> None:
     }
     res["ratio"] = res["wirewatch"]["docs_per_s"] / res["spacy"]["docs_per_s"]
     res["gazetteer"] = gz
-    print(f"{len(docs)} documents, {words:,} words (model {args.model}, batch {args.batch_size})")
+    print(f"{len(docs)} documents, {words:,} words (model {args.model}, batch {args.batch_size}"
+          + (f", wirewatch config {args.config})" if args.config else ")"))
     for name in ("spacy", "wirewatch"):
         r = res[name]
         print(f"  {name:10s} {r['docs_per_s']:7.1f} docs/s  {r['words_per_s']:9,.0f} words/s  "
