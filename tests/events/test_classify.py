@@ -75,3 +75,13 @@ def test_an_encoder_saying_none_lowers_the_confidence(nlp) -> None:
     plain = typed_triggers(sent, {}, *_models(), threshold=0.0)
     blended = typed_triggers(sent, {}, *_models(), threshold=0.0, encoded=Encoded(rows, ("NONE", "ASSAULT", "PROTEST")))
     assert next(t.p for t in blended if t.token.i == 1) < next(t.p for t in plain if t.token.i == 1)
+
+
+def test_a_word_the_encoder_did_not_reach_is_left_to_the_linear_models(nlp) -> None:
+    from wirewatch.events.classify import Encoded
+
+    sent = next(nlp("Rebels attack the convoy.").sents)
+    rows = np.full((len(sent), 3), np.nan)        # past the word-piece limit: no opinion
+    plain = typed_triggers(sent, {}, *_models(), threshold=0.0)
+    blended = typed_triggers(sent, {}, *_models(), threshold=0.0, encoded=Encoded(rows, ("NONE", "ASSAULT", "PROTEST")))
+    assert [(t.type, t.p) for t in blended] == [(t.type, t.p) for t in plain]

@@ -110,3 +110,13 @@ def test_an_unknown_trigger_model_is_a_config_error(tmp_path) -> None:
     cfg.write_text("[events]\nmodel = bert\n")
     with pytest.raises(ConfigError, match="events.model = 'bert'"):
         load_config(cfg)
+
+
+@pytest.mark.slow
+def test_words_past_the_piece_limit_have_no_opinion() -> None:
+    enc = encoder.packaged_encoder()
+    words = ["protest"] * (encoder.MAX_PIECES + 20)
+    text = " ".join(words)
+    spans = [(8 * i, 8 * i + 7) for i in range(len(words))]
+    (rows,) = enc.token_probs([(text, spans)])
+    assert not np.isnan(rows[0]).any() and np.isnan(rows[-1]).all()

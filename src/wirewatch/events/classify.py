@@ -82,7 +82,8 @@ def best_types(feats: Sequence[list[str]], detect: LinearModel, types: LinearMod
 
     With ``encoded`` (the encoder's probabilities for the same candidates, one row each), both
     probabilities are blended, the encoder weighing ``encoder_weight``: its P(event) is one
-    minus its P(NONE), its P(T | event) its probability of T renormalized over the typer's types.
+    minus its P(NONE), its P(T | event) its probability of T renormalized over the typer's types;
+    a row of NaN (no opinion) leaves that candidate to the linear models.
     """
     if not feats:
         return []
@@ -92,8 +93,10 @@ def best_types(feats: Sequence[list[str]], detect: LinearModel, types: LinearMod
         cols = [encoded.classes.index(c) if c in encoded.classes else -1 for c in types.classes]
         enc_type = np.where(np.array(cols) >= 0, encoded.rows[:, cols], 0.0)
         enc_type /= np.maximum(enc_type.sum(axis=1, keepdims=True), 1e-9)
-        p_event = encoder_weight * (1.0 - encoded.rows[:, 0]) + (1 - encoder_weight) * p_event
-        p_type = encoder_weight * enc_type + (1 - encoder_weight) * p_type
+        # a row of NaN (a word past the encoder's word-piece limit) leaves the linear models alone
+        w = np.where(np.isnan(encoded.rows[:, 0]), 0.0, encoder_weight)
+        p_event = w * np.nan_to_num(1.0 - encoded.rows[:, 0]) + (1 - w) * p_event
+        p_type = w[:, None] * np.nan_to_num(enc_type) + (1 - w[:, None]) * p_type
     out = []
     for f, pe, pt in zip(feats, p_event, p_type):
         ruled = [types.classes.index(x[5:]) for x in f if x.startswith("rule=") and x[5:] in types.classes]

@@ -46,7 +46,8 @@ class Encoder:
 
     def token_probs(self, sentences: Sequence[tuple[str, Sequence[tuple[int, int]]]]) -> list[np.ndarray]:
         """For each sentence (its text and its tokens' character spans), the class probabilities
-        of each token, one row per token; a token the word-piece limit cut off is all NONE."""
+        of each token, one row per token; a token the word-piece limit cut off has a row of NaN
+        (no opinion: the classifier then goes by the linear models alone)."""
         out: list[np.ndarray] = []
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i][0]))
         result: dict[int, np.ndarray] = {}
@@ -66,8 +67,7 @@ class Encoder:
             p /= p.sum(-1, keepdims=True)
             for k, (i, e) in enumerate(zip(idx, encs)):
                 spans = sentences[i][1]
-                rows = np.zeros((len(spans), len(self.classes)), np.float32)
-                rows[:, 0] = 1.0
+                rows = np.full((len(spans), len(self.classes)), np.nan, np.float32)
                 for t, j in enumerate(first_pieces(spans, e.offsets, mask[k])):
                     if j is not None:
                         rows[t] = p[k, j]

@@ -209,11 +209,11 @@ def encoder_calibration(ex: Examples, places: list[tuple[int, int]], held: dict[
     k, folds = int(held["holdout"]), int(held["folds"])
     probs_by_row = {int(r["key"]): r["probs"] for r in held["rows"]}
     classes = tuple(held["classes"])
-    none_row = [1.0] + [0.0] * (len(classes) - 1)
+    unknown = [float("nan")] * len(classes)      # a word past the word-piece limit: no opinion
     rest = [i for i, a in enumerate(ex.trigger_articles) if a % folds != k]
     test = [i for i, a in enumerate(ex.trigger_articles) if a % folds == k]
     detect, types = trigger_models([ex.triggers[i] for i in rest], [ex.trigger_labels[i] for i in rest])
-    rows = np.array([probs_by_row[places[i][0]][places[i][1]] or none_row for i in test], dtype=np.float64)
+    rows = np.array([probs_by_row[places[i][0]][places[i][1]] or unknown for i in test], dtype=np.float64)
     scored = best_types([ex.triggers[i] for i in test], detect, types, encoded=Encoded(rows, classes))
     probs = np.array([p for _, p in scored])
     right = [float(typ == ex.trigger_labels[i]) for i, (typ, _) in zip(test, scored)]
