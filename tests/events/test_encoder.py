@@ -120,3 +120,12 @@ def test_words_past_the_piece_limit_have_no_opinion() -> None:
     spans = [(8 * i, 8 * i + 7) for i in range(len(words))]
     (rows,) = enc.token_probs([(text, spans)])
     assert not np.isnan(rows[0]).any() and np.isnan(rows[-1]).all()
+
+
+def test_training_and_running_map_word_pieces_to_tokens_alike() -> None:
+    from wirewatch.events import train_encoder
+
+    spans = [(0, 3), (4, 7), (8, 13), (13, 15), (16, 21), (22, 25)]
+    offsets = [(0, 0), (0, 3), (4, 7), (8, 13), (13, 14), (14, 15), (16, 19), (19, 21), (0, 0), (0, 0)]
+    mask = [1, 1, 1, 1, 1, 1, 1, 1, 1, 0]       # cut after "envoy", then padding
+    assert first_pieces(spans, offsets, mask) == train_encoder.first_pieces(spans, offsets, mask) == [1, 2, 3, 4, 6, None]
