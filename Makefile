@@ -26,7 +26,7 @@ train: install
 	$(PY) -m wirewatch.events.train --shared $(SHARED)
 
 # Fine-tune the encoder (events.model = "encoder": src/wirewatch/events/model/encoder.npz and
-# calibration_encoder.npz) in .venv-train, a venv with PyTorch (CPU build, 2.13.0; about an hour
+# calibration_encoder.npz) in .venv-train, a venv with PyTorch (CPU build, 2.13.0; 30-40 minutes
 # on two cores). The held-out fold comes first: the blended confidence is calibrated on it.
 TRAIN_PY := .venv-train/bin/python
 BUILD := build/encoder
