@@ -48,7 +48,6 @@ class Encoder:
         """For each sentence (its text and its tokens' character spans), the class probabilities
         of each token, one row per token; a token the word-piece limit cut off has a row of NaN
         (no opinion: the classifier then goes by the linear models alone)."""
-        out: list[np.ndarray] = []
         order = sorted(range(len(sentences)), key=lambda i: len(sentences[i][0]))
         result: dict[int, np.ndarray] = {}
         for b in range(0, len(order), BATCH):
@@ -72,8 +71,7 @@ class Encoder:
                     if j is not None:
                         rows[t] = p[k, j]
                 result[i] = rows
-        out = [result[i] for i in range(len(sentences))]
-        return out
+        return [result[i] for i in range(len(sentences))]
 
 
 def first_pieces(spans: Sequence[tuple[int, int]], offsets: Sequence[tuple[int, int]], mask: Any) -> list[int | None]:

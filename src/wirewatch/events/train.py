@@ -152,11 +152,7 @@ def examples(pairs: list[tuple[Document, Article]]) -> Examples:
         rules = rule_types(doc, index)
         codes = entity_codes(doc)
         for start, end, row in art.sentences:
-            gold: dict[int, tuple[Any, dict[str, Any]]] = {}
-            for ev in row.get("events", []):
-                head = trigger_head(sdoc, start, end, ev["trigger"])
-                if head is not None:
-                    gold.setdefault(head.i, (head, ev))
+            gold = gold_heads(sdoc, start, end, row)
             for sent in _sentences(sdoc, start, end):
                 for tok in candidates(sent):
                     ex.triggers.append(trigger_features(tok, kinds, rules))
@@ -173,6 +169,17 @@ def examples(pairs: list[tuple[Document, Article]]) -> Examples:
     return ex
 
 
+def gold_heads(sdoc: Any, start: int, end: int, row: dict[str, Any]) -> dict[int, tuple[Any, dict[str, Any]]]:
+    """The gold events of one annotated sentence by the token that heads their trigger (the
+    first event at a head; a trigger the parse cannot place is left out)."""
+    gold: dict[int, tuple[Any, dict[str, Any]]] = {}
+    for ev in row.get("events", []):
+        head = trigger_head(sdoc, start, end, ev["trigger"])
+        if head is not None:
+            gold.setdefault(head.i, (head, ev))
+    return gold
+
+
 def encoder_rows(pairs: list[tuple[Document, Article]]) -> tuple[list[dict[str, Any]], list[tuple[int, int]]]:
     """The encoder's training rows and, in the order of ``examples``' trigger examples, each
     candidate's (row, token) place in them.
@@ -186,11 +193,7 @@ def encoder_rows(pairs: list[tuple[Document, Article]]) -> tuple[list[dict[str, 
     for k, (doc, art) in enumerate(pairs):
         sdoc = doc.spacy_doc
         for start, end, row in art.sentences:
-            gold: dict[int, str] = {}
-            for ev in row.get("events", []):
-                head = trigger_head(sdoc, start, end, ev["trigger"])
-                if head is not None:
-                    gold.setdefault(head.i, ev["type"])
+            gold = gold_heads(sdoc, start, end, row)
             for sent in _sentences(sdoc, start, end):
                 full = sent[0].sent
                 inside = range(sent.start, sent.end)
@@ -198,7 +201,7 @@ def encoder_rows(pairs: list[tuple[Document, Article]]) -> tuple[list[dict[str, 
                 rows.append({"key": len(rows), "art": k, "text": full.text,
                              "spans": [(t.idx - full.start_char, t.idx - full.start_char + len(t.text)) for t in full],
                              "cand": [t.i in inside and is_candidate(t) for t in full],
-                             "labels": [gold.get(t.i, "NONE") if t.i in inside else "NONE" for t in full]})
+                             "labels": [gold[t.i][1]["type"] if t.i in gold and t.i in inside else "NONE" for t in full]})
     return rows, places
 
 
@@ -210,9 +213,7 @@ def encoder_calibration(ex: Examples, places: list[tuple[int, int]], held: dict[
     probs_by_row = {int(r["key"]): r["probs"] for r in held["rows"]}
     classes = tuple(held["classes"])
     unknown = [float("nan")] * len(classes)      # a word past the word-piece limit: no opinion
-    rest = [i for i, a in enumerate(ex.trigger_articles) if a % folds != k]
-    test = [i for i, a in enumerate(ex.trigger_articles) if a % folds == k]
-    detect, types = trigger_models([ex.triggers[i] for i in rest], [ex.trigger_labels[i] for i in rest])
+    test, detect, types = held_out(ex, k, folds)
     rows = np.array([probs_by_row[places[i][0]][places[i][1]] or unknown for i in test], dtype=np.float64)
     scored = best_types([ex.triggers[i] for i in test], detect, types, encoded=Encoded(rows, classes))
     probs = np.array([p for _, p in scored])
@@ -273,14 +274,20 @@ def trigger_models(tx: list[list[str]], ty: list[str]) -> tuple[LinearModel, Lin
             fit([tx[i] for i in positive], [ty[i] for i in positive], TYPES_C))
 
 
+def held_out(ex: Examples, k: int, folds: int) -> tuple[list[int], LinearModel, LinearModel]:
+    """Fold ``k`` of ``folds`` (the trigger examples of articles numbered k modulo folds) and
+    the detector and typer trained on the other folds."""
+    rest = [i for i, a in enumerate(ex.trigger_articles) if a % folds != k]
+    held = [i for i, a in enumerate(ex.trigger_articles) if a % folds == k]
+    return (held, *trigger_models([ex.triggers[i] for i in rest], [ex.trigger_labels[i] for i in rest]))
+
+
 def calibration(ex: Examples, folds: int = CALIBRATION_FOLDS) -> Calibration:
     """The map from an event's probability to the share right, fitted on held-out folds of articles."""
     probs: list[float] = []
     right: list[float] = []
     for k in range(folds):
-        rest = [i for i, a in enumerate(ex.trigger_articles) if a % folds != k]
-        held = [i for i, a in enumerate(ex.trigger_articles) if a % folds == k]
-        detect, types = trigger_models([ex.triggers[i] for i in rest], [ex.trigger_labels[i] for i in rest])
+        held, detect, types = held_out(ex, k, folds)
         for i, (typ, p) in zip(held, best_types([ex.triggers[i] for i in held], detect, types)):
             probs.append(p)
             right.append(float(typ == ex.trigger_labels[i]))
