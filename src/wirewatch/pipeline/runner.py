@@ -43,7 +43,7 @@ class Result:
 class Context:
     """Resources shared by the stages, each loaded once, on first use."""
 
-    RESOURCES = ("nlp", "kb", "gazetteer")
+    RESOURCES = ("nlp", "kb", "gazetteer", "event_models")
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -86,6 +86,16 @@ class Context:
         from wirewatch.places.gazetteer import Gazetteer
 
         return Gazetteer.load()
+
+    @cached_property
+    def event_models(self) -> Any:
+        """The trained event models (with ``events.model = encoder``, the encoder too), so that a
+        missing one is reported once, at start-up; None when no events stage is configured."""
+        if "events" not in self.config.stages:
+            return None
+        from wirewatch.events.stage import load_models
+
+        return load_models(self.config.event_model)
 
 
 class Pipeline:
