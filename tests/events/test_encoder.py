@@ -21,6 +21,12 @@ def test_a_token_cut_off_by_the_piece_limit_has_no_piece() -> None:
     assert first_pieces(spans, offsets, [1, 1, 1]) == [1, None]
 
 
+def test_sentences_are_batched_by_length_without_much_padding() -> None:
+    assert encoder.batches([5, 30, 6, 31, 7]) == [[0, 2, 4], [1, 3]]
+    assert encoder.batches([10] * 5, size=2) == [[0, 1], [2, 3], [4]]
+    assert encoder.batches([]) == []
+
+
 def test_layer_norm_centres_and_scales() -> None:
     x = np.array([[1.0, 2.0, 3.0, 6.0]])
     y = layer_norm(x, np.ones(4), np.zeros(4))
