@@ -55,3 +55,19 @@ def test_the_projects_own_annotations_read_back_against_shared(root: Path, share
     for f in sorted((root / "data" / "events").glob("*.jsonl")):
         rows = list(read_sentences(f, shared / "data" / "dev"))
         assert rows and all(r["text"].strip() for r in rows)
+
+
+def test_unannotated_articles_are_those_no_annotation_uses(tmp_path: Path) -> None:
+    from wirewatch.events.corpus import unannotated
+
+    text = tmp_path / "attribution" / "polnear" / "train" / "text"
+    text.mkdir(parents=True)
+    (text / "nyt_2016-02-20_pope-and-trump.txt").write_text("The pope criticized Trump.", encoding="utf-8")
+    (text / "politico_2016-03-10_used.txt").write_text("Annotated already.", encoding="utf-8")
+    (tmp_path / "geo").mkdir()
+    (tmp_path / "geo" / "lgl.xml").write_text(
+        '<articles><article docid="7"><text>Police arrested a man.</text></article>'
+        '<article docid="8"><text>Used too.</text></article></articles>', encoding="utf-8")
+    got = unannotated(tmp_path, {"politico_2016-03-10_used", "lgl-8"})
+    assert got == [("lgl-7", "Police arrested a man.", None),
+                   ("nyt_2016-02-20_pope-and-trump", "The pope criticized Trump.", "2016-02-20")]

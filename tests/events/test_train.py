@@ -37,3 +37,41 @@ def test_a_place_named_as_where_the_act_happens_is_never_a_party(nlp) -> None:
     assert is_location(PartyCandidate(at["Vladivostok"], "e1", "place", True, False))
     assert not is_location(PartyCandidate(at["Moscow"], "e2", "place", True, False))      # metonymy: Moscow said
     assert not is_location(PartyCandidate(at["Kim"], "e3", "person", True, False))
+
+
+def _pseudo():
+    import numpy as np
+
+    from wirewatch.events.train import Pseudo
+
+    probs = np.array([[0.9, 0.05, 0.05],      # mostly no event
+                      [0.2, 0.7, 0.1],        # an ASSAULT, a little PROTEST
+                      [0.4, 0.58, 0.02]])     # an ASSAULT; PROTEST under a tenth of the event
+    return Pseudo([["w=a"], ["w=b"], ["w=c"]], probs, ("NONE", "ASSAULT", "PROTEST"))
+
+
+def test_the_detector_learns_each_distilled_candidate_both_ways_by_the_encoders_odds() -> None:
+    xs, ys, ws = _pseudo().detector_examples(0.5)
+    assert ys == ["EVENT"] * 3 + ["NONE"] * 3 and xs[0] == xs[3] == ["w=a"]
+    assert list(ws.round(3)) == [0.05, 0.4, 0.3, 0.45, 0.1, 0.2]
+
+
+def test_the_typer_learns_the_types_the_encoder_gives_its_likely_events() -> None:
+    xs, ys, ws = _pseudo().typer_examples(1.0)
+    assert list(zip([x[0] for x in xs], ys)) == [("w=b", "ASSAULT"), ("w=b", "PROTEST"), ("w=c", "ASSAULT")]
+    assert list(ws.round(2)) == [0.7, 0.1, 0.58]
+
+
+def test_distilled_examples_move_the_trigger_models_toward_the_encoder() -> None:
+    import numpy as np
+
+    from wirewatch.events.train import Pseudo, trigger_models
+
+    tx = [["w=attack"], ["w=said"], ["w=attack"], ["w=walk"], ["w=protest"], ["w=talk"]]
+    ty = ["ASSAULT", "NONE", "ASSAULT", "NONE", "PROTEST", "NONE"]
+    pseudo = Pseudo([["w=shell"]] * 5, np.tile([0.05, 0.9, 0.05], (5, 1)), ("NONE", "ASSAULT", "PROTEST"))
+    plain, _ = trigger_models(tx, ty)
+    taught, types = trigger_models(tx, ty, pseudo, weight=1.0)
+    event = plain.classes.index("EVENT")
+    assert taught.proba_many([["w=shell"]])[0, event] > plain.proba_many([["w=shell"]])[0, event] + 0.2
+    assert types.classes[int(types.proba_many([["w=shell"]])[0].argmax())] == "ASSAULT"

@@ -99,6 +99,26 @@ def training_files(shared: Path, own: Path | None) -> list[Path]:
     return files
 
 
+def unannotated(shared_dev: Path, annotated: set[str]) -> list[tuple[str, str, str | None]]:
+    """The training corpora's articles that no annotation uses, as ``(id, text, date)`` sorted by
+    id: PolNeAR's training texts (``attribution/polnear/train/text/``) and the LGL local news
+    (``geo/lgl.xml``), the two corpora the training sentences sample. ``annotated``: the ids of
+    every annotated document (training and dev sets), left out."""
+    import xml.etree.ElementTree as ET
+
+    out: list[tuple[str, str, str | None]] = []
+    for path in sorted((shared_dev / "attribution" / "polnear" / "train" / "text").glob("*.txt")):
+        if path.stem not in annotated:
+            out.append((path.stem, path.read_text(encoding="utf-8"), creation_date(str(shared_dev), str(path))))
+    lgl = shared_dev / "geo" / "lgl.xml"
+    if lgl.exists():
+        for art in ET.parse(lgl).getroot().iter("article"):
+            doc = f"lgl-{art.get('docid')}"
+            if doc not in annotated:
+                out.append((doc, art.findtext("text") or "", None))
+    return sorted(out)
+
+
 def _print_sentences(path: str) -> None:
     """Print the sentences of a shared text (``timeml/TimeBank/X.tml``) with their offsets."""
     import spacy
