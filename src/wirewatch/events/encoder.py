@@ -158,7 +158,7 @@ def prepare(w: dict[str, np.ndarray]) -> Net:
     def t(name: str) -> np.ndarray:
         return np.ascontiguousarray(w[name + ".weight"].T)
 
-    layers = []
+    layers: list[Layer] = []
     while f"encoder.layer.{len(layers)}.attention.self.query.weight" in w:
         p = f"encoder.layer.{len(layers)}."
         qkv = [p + f"attention.self.{n}" for n in ("query", "key", "value")]

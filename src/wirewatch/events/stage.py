@@ -87,8 +87,8 @@ def code_events(doc: Document, threshold: float, party_threshold: float, model: 
     encoded: list[Encoded | None] = [None] * len(sents)
     if model == "encoder":
         read = [k for k, sc in enumerate(scored) if sc.best(types) >= ENCODER_GATE]
-        for k, enc in zip(read, encoded_sentences([sents[k] for k in read])):
-            encoded[k] = enc
+        for k, rows in zip(read, encoded_sentences([sents[k] for k in read])):
+            encoded[k] = rows
     out: list[Event] = []
     for sent, sc, enc in zip(sents, scored, encoded):
         found: list[tuple[Typed, tuple[str, ...], tuple[str, ...]]] = []
