@@ -21,7 +21,7 @@ install: $(VENV)/.installed
 
 # Retrain the event models (src/wirewatch/events/model/) from the training sentences of
 # $(SHARED)/data/dev/events/train/ and data/events/ (never the dev sets), the detector and typer
-# also distilling the shipped encoder on the corpora's unannotated articles (about 15 minutes);
+# also distilling the shipped encoder on the corpora's unannotated articles (about 11 minutes);
 # with the encoder's held-out fold present, the blended calibration too. See the model card there.
 train: install
 	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[train]'

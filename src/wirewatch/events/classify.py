@@ -70,7 +70,12 @@ def score(sent: Span, kinds: Mapping[int, str], detect: LinearModel, types: Line
     feats = [trigger_features(t, kinds, rules) for t in cands]
     if not feats:
         return Scored([], [], np.zeros(0), np.zeros((0, len(types.classes))))
-    return Scored(cands, feats, detect.proba_many(feats)[:, detect.classes.index("EVENT")], types.proba_many(feats))
+    return Scored(cands, feats, *_linear(feats, detect, types))
+
+
+def _linear(feats: Sequence[list[str]], detect: LinearModel, types: LinearModel) -> tuple[np.ndarray, np.ndarray]:
+    """The detector's P(event) and the typer's P(type | event) for each candidate's features."""
+    return detect.proba_many(feats)[:, detect.classes.index("EVENT")], types.proba_many(feats)
 
 
 def typed_triggers(sent: Span, kinds: Mapping[int, str], detect: LinearModel, types: LinearModel,
@@ -119,8 +124,7 @@ def best_types(feats: Sequence[list[str]], detect: LinearModel, types: LinearMod
     """
     if not feats:
         return []
-    p_event = detect.proba_many(feats)[:, detect.classes.index("EVENT")]
-    p_type = types.proba_many(feats)
+    p_event, p_type = _linear(feats, detect, types)
     if encoded is not None:
         p_event, p_type = blend(p_event, p_type, types, encoded, encoder_weight)
     return _pick(feats, p_event, p_type, types, prior)

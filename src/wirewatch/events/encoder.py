@@ -13,7 +13,7 @@ its tanh form, which differs from the exact (erf) form the model was tuned with 
 in any class probability of the dev sentences and halves the pass's time.
 
 A token's probabilities are those of its first word piece; the classifier blends them with
-the linear models' (``classify.best_types``).
+the linear models' (``classify.blend``).
 """
 from __future__ import annotations
 
@@ -76,6 +76,11 @@ class Encoder:
                         rows[t] = p[k, j]
                 result[i] = rows
         return [result[i] for i in range(len(sentences))]
+
+
+def token_spans(sent: Any) -> list[tuple[int, int]]:
+    """Each token's character span inside its sentence (a spaCy ``Span``): what ``token_probs`` takes."""
+    return [(t.idx - sent.start_char, t.idx - sent.start_char + len(t.text)) for t in sent]
 
 
 def batches(lengths: Sequence[int], size: int = BATCH, slack: float = PAD_SLACK) -> list[list[int]]:

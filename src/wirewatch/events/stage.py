@@ -77,7 +77,7 @@ def code_events(doc: Document, threshold: float, party_threshold: float, model: 
     """
     sdoc = doc.spacy_doc
     detect, types, parties = packaged("detect"), packaged("types"), packaged("parties")
-    calibration = packaged_calibration("calibration_encoder" if model == "encoder" else "calibration")
+    calibration = _calibration(model)
     index = mention_index(doc)
     kinds = kinds_by_token(index)
     rules = rule_types(doc, index)
@@ -115,7 +115,7 @@ def load_models(model: str = "linear") -> tuple[Any, ...]:
     """
     names = ("detect", "types", "parties", "status")
     loaded: tuple[Any, ...] = tuple(packaged(n) for n in names)
-    loaded += (packaged_calibration("calibration_encoder" if model == "encoder" else "calibration"),)
+    loaded += (_calibration(model),)
     if model == "encoder":
         from wirewatch.events.encoder import packaged_encoder
 
@@ -123,14 +123,17 @@ def load_models(model: str = "linear") -> tuple[Any, ...]:
     return loaded
 
 
+def _calibration(model: str) -> Any:
+    """The confidence calibration of the trigger ``model`` setting (the blend has its own)."""
+    return packaged_calibration("calibration_encoder" if model == "encoder" else "calibration")
+
+
 def encoded_sentences(sents: list[Any]) -> list[Encoded]:
     """The packaged encoder's class probabilities for each sentence's tokens."""
-    from wirewatch.events.encoder import packaged_encoder
+    from wirewatch.events.encoder import packaged_encoder, token_spans
 
     enc = packaged_encoder()
-    rows = enc.token_probs([(s.text, [(t.idx - s.start_char, t.idx - s.start_char + len(t.text)) for t in s])
-                            for s in sents])
-    return [Encoded(r, enc.classes) for r in rows]
+    return [Encoded(r, enc.classes) for r in enc.token_probs([(s.text, token_spans(s)) for s in sents])]
 
 
 def _event(doc: Document, t: Typed, parties: Parties) -> Event:

@@ -51,10 +51,11 @@ import numpy as np
 from wirewatch.document import Document
 from wirewatch.events.classify import Encoded, best_types
 from wirewatch.events.corpus import read_sentences, training_files, unannotated
+from wirewatch.events.encoder import packaged_encoder, token_spans
 from wirewatch.events.features import candidates, is_candidate, trigger_features
 from wirewatch.events.model import MODEL_DIR, Calibration, LinearModel
 from wirewatch.events.parties import PartyCandidate, candidate_features, party_candidates, speakers_of
-from wirewatch.events.stage import kinds_by_token, mention_index, rule_types, status_inputs
+from wirewatch.events.stage import encoded_sentences, kinds_by_token, mention_index, rule_types, status_inputs
 
 PRE_EVENT_STAGES = ("ingest", "nlp", "entities", "places", "times", "claims")
 
@@ -241,7 +242,7 @@ def encoder_rows(pairs: list[tuple[Document, Article]]) -> tuple[list[dict[str, 
                 inside = range(sent.start, sent.end)
                 places += [(len(rows), tok.i - full.start) for tok in candidates(sent)]
                 rows.append({"key": len(rows), "art": k, "text": full.text,
-                             "spans": [(t.idx - full.start_char, t.idx - full.start_char + len(t.text)) for t in full],
+                             "spans": token_spans(full),
                              "cand": [t.i in inside and is_candidate(t) for t in full],
                              "labels": [gold[t.i][1]["type"] if t.i in gold and t.i in inside else "NONE" for t in full]})
     return rows, places
@@ -278,9 +279,7 @@ def distilled(shared_dev: Path, annotated: set[str]) -> Pseudo:
     """The encoder's examples: the candidates of the first ``DISTILL_SENTENCES`` sentences of every
     unannotated article of the training corpora (``corpus.unannotated``), with the packaged
     encoder's probabilities for each (a word past its word-piece limit is left out)."""
-    from wirewatch.events.encoder import packaged_encoder
-
-    enc = packaged_encoder()
+    classes = packaged_encoder().classes        # loaded before the long run: a missing encoder fails now
     arts = [Article(doc, date, text[:DISTILL_CHARS]) for doc, text, date in unannotated(shared_dev, annotated)]
     triggers: list[list[str]] = []
     probs: list[np.ndarray] = []
@@ -288,16 +287,14 @@ def distilled(shared_dev: Path, annotated: set[str]) -> Pseudo:
         index = mention_index(doc)
         kinds = kinds_by_token(index)
         rules = rule_types(doc, index)
-        sents = [s for s in doc.spacy_doc.sents][:DISTILL_SENTENCES]
-        rows = enc.token_probs([(s.text, [(t.idx - s.start_char, t.idx - s.start_char + len(t.text)) for t in s])
-                                for s in sents])
-        for sent, row in zip(sents, rows):
+        sents = list(doc.spacy_doc.sents)[:DISTILL_SENTENCES]
+        for sent, enc in zip(sents, encoded_sentences(sents)):
             for tok in candidates(sent):
-                p = row[tok.i - sent.start]
+                p = enc.rows[tok.i - sent.start]
                 if not np.isnan(p[0]):
                     triggers.append(trigger_features(tok, kinds, rules))
                     probs.append(p)
-    return Pseudo(triggers, np.asarray(probs, dtype=np.float64).reshape(-1, len(enc.classes)), enc.classes)
+    return Pseudo(triggers, np.asarray(probs, dtype=np.float64).reshape(-1, len(classes)), classes)
 
 
 def _sentences(sdoc: Any, start: int, end: int) -> list[Any]:
