@@ -50,6 +50,26 @@ def test_nothing_above_the_threshold_leaves_the_roles_empty(nlp) -> None:
     assert got.actors == () and got.recipients == ()
 
 
+def _subjects_lean_to_act() -> LinearModel:
+    """A hand-made party model under which a subject and a prepositional object both lean to the
+    actor role, the object still likely enough a recipient."""
+    feats = {"dep=nsubj": 0, "dep=pobj": 1}
+    w = np.array([[4.0, 0.0, 0.0], [1.3, 1.2, 0.0]])
+    return LinearModel(("actor", "recipient", "none"), feats, w, np.array([0.0, 0.0, -0.5]), {})
+
+
+def test_the_roles_are_assigned_jointly_so_a_second_entity_takes_the_free_role(nlp) -> None:
+    doc = nlp("Lawyers filed a brief in court.")
+    index = _index(doc, [("Lawyers", "e1", "group"), ("court", "e2", "organization")])
+    cands = party_candidates(doc[:], index)
+    model = _subjects_lean_to_act()
+    court = model.proba_many([[f"dep={doc[5].dep_}"]])[0]
+    assert court[0] > court[1] >= 0.4          # the court leans to acting, yet ...
+    got = choose_parties(doc[1], "ACCUSE", cands, model, 0.4)
+    assert got.actors == ("e1",) and got.recipients == ("e2",)   # ... the actor role is taken
+    assert choose_parties(doc[1], "ACCUSE", cands, model, 0.9).recipients == ()
+
+
 def test_a_second_party_of_a_role_must_be_coordinated_with_the_first(nlp) -> None:
     doc = nlp("Hungary and Romania signed a treaty in Vienna.")
     assert coordinated(doc[0], doc[2])
