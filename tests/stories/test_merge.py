@@ -137,3 +137,25 @@ def test_one_leader_meeting_two_counterparts_on_one_day_makes_two_stories():
                                                      "date": "2023-09-13",
                                                      "evidence": "Xi Jinping met Vladimir Putin at the cosmodrome"}])]
     assert len(stories_of(recs)) == 2
+
+
+def test_one_miscoded_report_does_not_split_a_story_that_outvotes_it():
+    """Four reports of a summit, one of them a preview miscoded as an act of its own day, and a
+    same-day preview that this one report vetoes (planned, published after the act it dates):
+    the other three outvote it and the preview joins."""
+    recs = [meeting(d, "2023-09-13", "AP", "2023-09-13") for d in ("a", "b", "c")]
+    recs.append(meeting("early", "2023-09-12", "AFP", "2023-09-12"))     # the act dated a day early
+    recs.append(meeting("late", "2023-09-13", "EFE", "2023-09-13", "planned"))
+    from wirewatch.stories.similarity import compatible
+    reps = {r.doc: r for rec in recs for r in read_reports(rec, "t")}
+    assert not compatible(reps["late"], reps["early"])                    # the one objection
+    assert all(compatible(reps["late"], reps[d]) for d in "abc")
+    [s] = stories_of(recs)
+    assert len(s["reports"]) == 5
+
+
+def test_a_report_two_of_three_reports_veto_starts_its_own_story():
+    recs = [meeting("a", "2023-09-13", "AP", "2023-09-13"),
+            meeting("b", "2023-09-12", "AFP", "2023-09-12"), meeting("c", "2023-09-12", "EFE", "2023-09-12"),
+            meeting("late", "2023-09-13", "DPA", "2023-09-13", "planned")]
+    assert sorted(len(s["reports"]) for s in stories_of(recs)) == [1, 3]
