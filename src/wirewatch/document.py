@@ -41,6 +41,9 @@ class Geo:
     lat: float
     lon: float
     feature: str  # country | admin | region | city | water | landmark | other
+    # a national capital, which may stand for its government ("Moscow said"); known where the
+    # places stage resolved it, not written to the record
+    seat: bool = False
 
 
 @dataclass

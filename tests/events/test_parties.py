@@ -109,3 +109,26 @@ def test_a_first_person_pronoun_in_a_quote_stands_for_the_claims_source(nlp) -> 
     we = [c for c in cands if c.token.lower_ == "we"]
     assert [(c.entity, c.anaphor) for c in we] == [("e1", True)]
     assert not [c for c in party_candidates(next(doc.sents), MentionIndex(doc, [minister])) if c.token.lower_ == "we"]
+
+
+def _mention(text: str, name: str, ent: str, country: str, kind: str, site: bool = False) -> ActorMention:
+    start = text.index(name)
+    return ActorMention(start, start + len(name), ent, country, kind, None, site)
+
+
+def test_a_town_named_for_itself_is_no_party_but_a_town_qualifying_people_is(nlp) -> None:
+    text = "Putin traveled to Vladivostok. The Vladivostok council met the governor."
+    doc = nlp(text)
+    first, second = doc.sents
+    at = [text.index("Vladivostok"), text.rindex("Vladivostok")]
+    index = MentionIndex(doc, [_mention(text, "Putin", "e1", "RUS", "person")]
+                         + [ActorMention(i, i + 11, "e2", "RUS", "place", None, True) for i in at])
+    assert {c.entity for c in party_candidates(first, index)} == {"e1"}          # "to Vladivostok": where
+    assert "e2" in {c.entity for c in party_candidates(second, index)}           # "the Vladivostok council"
+
+
+def test_a_capital_may_stand_for_its_government(nlp) -> None:
+    text = "Moscow rejected the proposal."
+    doc = nlp(text)
+    capital = _mention(text, "Moscow", "e1", "RUS", "place")                    # a seat: not a site
+    assert [c.entity for c in party_candidates(next(doc.sents), MentionIndex(doc, [capital]))] == ["e1"]

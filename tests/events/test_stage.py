@@ -49,3 +49,12 @@ def test_a_section_heading_states_no_event() -> None:
     rec = wirewatch.extract_text(text, id="h", date="2023-09-11")
     heading = (text.index("MEETING"), text.index("MEETING") + len("MEETING IN VLADIVOSTOK"))
     assert not any(heading[0] <= e["evidence"]["start"] < heading[1] for e in rec["events"])
+
+
+def test_a_town_travelled_to_or_demonstrated_in_is_where_not_who_and_a_capital_may_act() -> None:
+    events, ents = _events("Putin traveled Monday morning to Khabarovsk, the largest city of the region, "
+                           "for the talks with Kim. Thousands of Kurds demonstrated in the northern city of "
+                           "Kirkuk on Sunday. Pyongyang rejected the sanctions.")
+    parties = {ents[p]["name"] for e in events for p in e["actors"] + e["recipients"]}
+    assert events and not parties & {"Khabarovsk", "Kirkuk"}
+    assert any(ents[a]["name"] == "Pyongyang" for e in events for a in e["actors"])

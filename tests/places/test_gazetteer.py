@@ -122,3 +122,10 @@ def test_build_failure_is_a_named_error(tmp_path: Path, monkeypatch: pytest.Monk
     with pytest.raises(GazetteerError) as info:
         Gazetteer.load(tmp_path)
     assert "countries.tsv" in str(info.value) and info.value.path == _build.DATA
+
+
+def test_a_national_capital_is_told_from_other_towns(gazetteer: Gazetteer) -> None:
+    pyongyang = gazetteer.capital("PRK")
+    assert pyongyang is not None and gazetteer.is_capital(pyongyang)
+    vladivostok = gazetteer.lookup("Vladivostok")[0]
+    assert vladivostok.feature == "city" and not gazetteer.is_capital(vladivostok)

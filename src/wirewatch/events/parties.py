@@ -35,6 +35,7 @@ class ActorMention:
     country: str | None           # ISO 3166-1 alpha-3 of the entity, if known
     kind: str                     # person | organization | media | country | place | group | ...
     sector: str | None = None     # GOV, MIL, IGO, NGO... of the entity, if known
+    site: bool = False            # a place that cannot stand for a government (see ``is_site``)
 
     @property
     def coded(self) -> bool:
@@ -70,18 +71,22 @@ def _root(index: MentionIndex, tok: Token) -> bool:
     return m is not None and not (m.start <= tok.head.idx < m.end and tok.head.i != tok.i)
 
 
+SITE_MODIFIES = frozenset({"compound", "amod", "nmod", "poss"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
 def party_candidates(sent: Span, index: MentionIndex, claims: Sequence[Claim] = ()) -> list[PartyCandidate]:
     """The candidate parties of a sentence: mention roots, then resolved pronouns and
     descriptions; a first-person pronoun inside a claim's content stands for the claim's source
-    ("'I formally object to the legal moves,' Gonzalez said")."""
+    ("'I formally object to the legal moves,' Gonzalez said"). A site (a town or landmark that is
+    not a national capital: ``ActorMention.site``) named for itself is never a party, nor a word
+    pointing back to one; named as a modifier it stands for the people it qualifies ("the Miami
+    relatives filed a lawsuit", "a Texas court ruled")."""
     out = []
     for tok in sent:
         m = index.at(tok)
         if m is not None:
-            if _root(index, tok):
+            if _root(index, tok) and not (m.site and tok.dep_ not in SITE_MODIFIES):
                 out.append(PartyCandidate(tok, m.entity, m.kind, m.coded, False))
             continue
         if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
@@ -91,7 +96,7 @@ def party_candidates(sent: Span, index: MentionIndex, claims: Sequence[Claim] = 
             continue
         if tok.pos_ in ("PRON", "NOUN"):
             ante = _anaphor(tok, index)
-            if ante is not None:
+            if ante is not None and not ante.site:
                 out.append(PartyCandidate(tok, ante.entity, ante.kind, ante.coded, True))
     return out
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from wirewatch.document import Document, Event, Span
+from wirewatch.document import Document, Entity, Event, Span
 from wirewatch.events.actors import MentionIndex
 from wirewatch.events.classify import ENCODER_GATE, Encoded, Typed, accepted, one_per_act, score
 from wirewatch.events.contexts import contexts_of
@@ -46,8 +46,8 @@ def run(doc: Document, ctx: Any) -> None:
 def mention_index(doc: Document) -> MentionIndex:
     """The document's actor mentions indexed by token (the dateline credits, it does not act)."""
     credit = doc.dateline
-    mentions = [ActorMention(m.start, m.end, e.id, e.country, e.kind, e.sector) for e in doc.entities for m in e.mentions
-                if credit is None or not credit.start <= m.start < credit.end]
+    mentions = [ActorMention(m.start, m.end, e.id, e.country, e.kind, e.sector, is_site(e))
+                for e in doc.entities for m in e.mentions if credit is None or not credit.start <= m.start < credit.end]
     return MentionIndex(doc.spacy_doc, mentions)
 
 
@@ -168,3 +168,15 @@ def status_inputs(doc: Document, tok: Token, typ: str) -> list[str]:
             if rel is not None:
                 times.append((t.start, rel))
     return status_features(tok, typ, rule, frame, times)
+
+
+SITES = frozenset({"city", "landmark", "water", "other"})
+
+
+def is_site(e: Entity) -> bool:
+    """A place that is only where things happen: a town, a region ("the Russian Far East"), a
+    landmark, a sea, but not a national capital. A country or a state (``admin``: "Texas sued")
+    may act, and a capital may stand for its government ("Moscow said", "pressure on
+    Washington"); "talks in Vladivostok" or "Kim traveled to that same city" name no party (the
+    event-coding issue)."""
+    return e.geo is not None and e.geo.feature in SITES and not e.geo.seat

@@ -197,6 +197,11 @@ class Gazetteer:
         row = self._capitals.get(iso3)
         return self.place(row) if row is not None else None
 
+    def is_capital(self, place: Place) -> bool:
+        """Whether a place is the national capital of the country it lies in."""
+        cap = self.capital(place.country) if place.country else None
+        return cap is not None and place.geonames is not None and cap.geonames == place.geonames
+
     def country(self, iso3: str) -> Place | None:
         """Return the country place of an ISO alpha-3 code, if known."""
         row = self._countries.get(iso3)

@@ -29,7 +29,7 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
         ent = by_place.get(key)
         if ent is None:
             ent = Entity(id=doc.new_entity_id(), name=p.name, kind="country" if p.feature == "country" else "place",
-                         country=p.country, geo=Geo(p.geonames, p.lat, p.lon, p.feature))
+                         country=p.country, geo=Geo(p.geonames, p.lat, p.lon, p.feature, ctx.gazetteer.is_capital(p)))
             by_place[key] = ent
             doc.entities.append(ent)
         ent.add(Mention(m.start, m.end, m.text, "DEMONYM" if country_of_adjective(m.text) else "PLACE"))
