@@ -132,3 +132,13 @@ def test_a_capital_may_stand_for_its_government(nlp) -> None:
     doc = nlp(text)
     capital = _mention(text, "Moscow", "e1", "RUS", "place")                    # a seat: not a site
     assert [c.entity for c in party_candidates(next(doc.sents), MentionIndex(doc, [capital]))] == ["e1"]
+
+
+def test_a_town_word_inside_a_longer_place_name_is_no_party(nlp) -> None:
+    text = "The talks at Villa La Grange ended. The Miami relatives sued."
+    doc = nlp(text)
+    first, second = doc.sents
+    index = MentionIndex(doc, [ActorMention(text.index("Villa"), text.index("Villa") + 5, "e1", "ITA", "place", None, True),
+                               ActorMention(text.index("Miami"), text.index("Miami") + 5, "e2", "USA", "place", None, True)])
+    assert not party_candidates(first, index)                                  # part of a name: where
+    assert [c.entity for c in party_candidates(second, index)] == ["e2"]       # qualifies people: who

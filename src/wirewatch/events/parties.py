@@ -72,6 +72,13 @@ def _root(index: MentionIndex, tok: Token) -> bool:
 
 
 SITE_MODIFIES = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _qualifies(tok: Token) -> bool:
+    """Whether a place word qualifies a common noun, standing for its people ("the Miami
+    relatives", "the Vladivostok council"), rather than being part of a longer name ("Villa La
+    Grange") or named for itself."""
+    return tok.dep_ in SITE_MODIFIES and tok.head.pos_ == "NOUN"
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
@@ -86,7 +93,7 @@ def party_candidates(sent: Span, index: MentionIndex, claims: Sequence[Claim] = 
     for tok in sent:
         m = index.at(tok)
         if m is not None:
-            if _root(index, tok) and not (m.site and tok.dep_ not in SITE_MODIFIES):
+            if _root(index, tok) and not (m.site and not _qualifies(tok)):
                 out.append(PartyCandidate(tok, m.entity, m.kind, m.coded, False))
             continue
         if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
