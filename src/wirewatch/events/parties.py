@@ -79,6 +79,8 @@ def _qualifies(tok: Token) -> bool:
     relatives", "the Vladivostok council"), rather than being part of a longer name ("Villa La
     Grange") or named for itself."""
     return tok.dep_ in SITE_MODIFIES and tok.head.pos_ == "NOUN"
+
+
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 
 
