@@ -3,7 +3,7 @@
 
 The training articles (shared training sentences and ``data/events/``) are split in five folds
 by article; for each fold the party model is trained on the other four (``train.examples``'
-distant labels, ``train.PARTY_C``) and ``parties.choose_parties`` picks the parties of every
+distant labels, ``train.gold_parties``, and ``train.PARTY_C``) and ``parties.choose_parties`` picks the parties of every
 gold event of the fold at its gold trigger head, with the configured party threshold. Scored as
 the referee scores matched events (``score_event_sentences.py``: by country, IGO / NGO by
 sector): actor and recipient agreement where the gold knows a code, the share of events whose
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from wirewatch.config import load_config
 from wirewatch.events import train
-from wirewatch.events.parties import candidate_features, choose_parties, party_candidates, speakers_of
+from wirewatch.events.parties import candidate_features, choose_parties
 from wirewatch.events.stage import mention_index
 
 
@@ -38,10 +38,7 @@ def gold_events(shared: Path, own: Path) -> list[dict]:
         index, codes = mention_index(doc), train.entity_codes(doc)
         for start, end, row in art.sentences:
             for head, ev in train.gold_heads(doc.spacy_doc, start, end, row).values():
-                cands = [c for c in party_candidates(head.sent, index, doc.claims) if c.token.i != head.i]
-                speakers = speakers_of(head, doc.claims)
-                labels = ["none" if train.is_location(c) else
-                          train.party_label(codes.get(c.entity, set()), ev, c.token.i < head.i) for c in cands]
+                cands, speakers, labels = train.gold_parties(doc, index, codes, head, ev)
                 out.append({"article": k, "head": head, "event": ev, "cands": cands, "speakers": speakers,
                             "features": candidate_features(head, ev["type"], cands, speakers),
                             "labels": labels, "codes": codes})

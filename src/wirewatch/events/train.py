@@ -202,14 +202,23 @@ def examples(pairs: list[tuple[Document, Article]]) -> Examples:
                     ex.trigger_labels.append(gold[tok.i][1]["type"] if tok.i in gold else "NONE")
                     ex.trigger_articles.append(k)
             for head, ev in gold.values():
-                cands = [c for c in party_candidates(head.sent, index, doc.claims) if c.token.i != head.i]
-                ex.parties += candidate_features(head, ev["type"], cands, speakers_of(head, doc.claims))
-                ex.party_labels += ["none" if is_location(c) else party_label(codes.get(c.entity, set()), ev, c.token.i < head.i)
-                                    for c in cands]
+                cands, speakers, labels = gold_parties(doc, index, codes, head, ev)
+                ex.parties += candidate_features(head, ev["type"], cands, speakers)
+                ex.party_labels += labels
                 if ev.get("status"):
                     ex.status.append(status_inputs(doc, head, ev["type"]))
                     ex.status_labels.append(ev["status"])
     return ex
+
+
+def gold_parties(doc: Document, index: Any, codes: dict[str, set[str]], head: Any,
+                 ev: dict[str, Any]) -> tuple[list[PartyCandidate], frozenset[str], list[str]]:
+    """The party candidates of a gold event at its trigger ``head``, the speakers of claims holding
+    it, and each candidate's distant label (``party_label``; a place named as a location: none)."""
+    cands = [c for c in party_candidates(head.sent, index, doc.claims) if c.token.i != head.i]
+    labels = ["none" if is_location(c) else party_label(codes.get(c.entity, set()), ev, c.token.i < head.i)
+              for c in cands]
+    return cands, speakers_of(head, doc.claims), labels
 
 
 def gold_heads(sdoc: Any, start: int, end: int, row: dict[str, Any]) -> dict[int, tuple[Any, dict[str, Any]]]:
