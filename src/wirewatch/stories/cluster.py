@@ -118,6 +118,21 @@ class Cluster:
         return party_agreement(other, self)
 
 
+def _act_sum(pairs: Iterable[tuple[Report, Report]], n: int) -> float | None:
+    """The act scores (``weighted_act``) summed over ``n`` pairs of reports, a vetoing pair adding 0;
+    None when more than :data:`VETO_SHARE` of the pairs veto (the rest cannot outvote them)."""
+    total = 0.0
+    vetoes = 0
+    for x, y in pairs:
+        if not compatible(x, y, parties=False):
+            vetoes += 1
+            if vetoes > VETO_SHARE * n:
+                return None
+            continue
+        total += weighted_act(x, y)
+    return total
+
+
 def _partied(a: Report | Cluster, b: Cluster) -> bool:
     """Both name party countries, or share a person or body: the parties can be compared."""
     return bool(a.countries and b.countries) or same_party(a, b)
@@ -267,15 +282,9 @@ class Clusterer:
         """
         if not cluster.could_take(r):
             return 0.0
-        total = 0.0
-        vetoes = 0
-        for m in cluster.reports:
-            if not compatible(r, m, parties=False):
-                vetoes += 1
-                if vetoes > VETO_SHARE * len(cluster.reports):
-                    return 0.0
-                continue
-            total += weighted_act(r, m)
+        total = _act_sum(((r, m) for m in cluster.reports), len(cluster.reports))
+        if total is None:
+            return 0.0
         if not _partied(r, cluster) and not any(anchored(r, m) for m in cluster.reports):
             return 0.0
         return _W_PARTIES * cluster.party_score(r) + total / len(cluster.reports)
@@ -284,17 +293,9 @@ class Clusterer:
         """Similarity of two stories, as :meth:`score` of a report: parties united, act mean over all pairs."""
         if not a.could_join(b):
             return 0.0
-        total = 0.0
-        vetoes = 0
-        pairs = len(a.reports) * len(b.reports)
-        for x in a.reports:
-            for y in b.reports:
-                if not compatible(x, y, parties=False):
-                    vetoes += 1
-                    if vetoes > VETO_SHARE * pairs:
-                        return 0.0
-                    continue
-                total += weighted_act(x, y)
+        total = _act_sum(((x, y) for x in a.reports for y in b.reports), len(a.reports) * len(b.reports))
+        if total is None:
+            return 0.0
         if not _partied(a, b) and not any(anchored(x, y) for x in a.reports for y in b.reports):
             return 0.0
         return _W_PARTIES * a.party_score(b) + total / (len(a.reports) * len(b.reports))
