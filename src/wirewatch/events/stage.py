@@ -174,9 +174,9 @@ SITES = frozenset({"city", "landmark", "water", "other"})
 
 
 def is_site(e: Entity) -> bool:
-    """A place that is only where things happen: a town, a region ("the Russian Far East"), a
-    landmark, a sea, but not a national capital. A country or a state (``admin``: "Texas sued")
-    may act, and a capital may stand for its government ("Moscow said", "pressure on
+    """A place that is only where things happen: a town, a landmark, a sea, but not a national
+    capital. A country, a region or a state may act ("Texas sued"; the Gaza Strip and Crimea are
+    regions in GeoNames), and a capital may stand for its government ("Moscow said", "pressure on
     Washington"); "talks in Vladivostok" or "Kim traveled to that same city" name no party (the
     event-coding issue)."""
     return e.geo is not None and e.geo.feature in SITES and not e.geo.seat
