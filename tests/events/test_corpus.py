@@ -57,6 +57,15 @@ def test_the_projects_own_annotations_read_back_against_shared(root: Path, share
         assert rows and all(r["text"].strip() for r in rows)
 
 
+def test_the_second_annotation_is_of_training_sentences_at_their_offsets(root: Path, shared: Path) -> None:
+    own = root / "data" / "events"
+    spans = {r["id"]: (r["source"], r["start"], r["end"])
+             for f in own.glob("*.jsonl") for r in read_sentences(f, shared / "data" / "dev")}
+    for f in sorted((own / "agreement").glob("*.jsonl")):
+        rows = list(read_sentences(f, shared / "data" / "dev"))
+        assert rows and all(spans[r["id"]] == (r["source"], r["start"], r["end"]) for r in rows)
+
+
 def test_unannotated_articles_are_those_no_annotation_uses(tmp_path: Path) -> None:
     from wirewatch.events.corpus import unannotated
 

@@ -180,8 +180,8 @@ def nominal_status(noun: Token, governor: Token | None, light: bool, topic: bool
 # ``train.py`` on the statuses of the annotated training events) weighs what they say together
 # with the words they read (auxiliaries, the governing verb and its cues, negation, modifiers of
 # an event noun) and with the dates the sentence states, relative to the report's date. On the
-# annotated training events, 5-fold held out by article, the rules alone were right on 59% (most
-# often missed: a past act reported in the present), the model on 74% (``bench/events_gap.py``).
+# annotated training events, 5-fold held out by article, the rules alone were right on 56% (most
+# often missed: a past act reported in the present), the model on 75% (``bench/events_gap.py``).
 
 STATUS_CUES = tuple(c for c in CUE_CLASSES if c != "media_report")   # the trigger features' cues of the governor
 CLAUSE_DEPS = ("xcomp", "ccomp", "advcl", "acomp", "conj")
