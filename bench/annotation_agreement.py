@@ -1,23 +1,20 @@
 """Agreement of two annotations of the same sentences by docs/EVENT-GOLD.md (shared guideline).
 
-Usage: python bench/annotation_agreement.py SECOND.jsonl FIRST.jsonl [FIRST.jsonl ...]
+Usage: python bench/annotation_agreement.py [--shared ../shared] SECOND.jsonl FIRST.jsonl [FIRST.jsonl ...]
 
-The FIRST files are the reference, SECOND scored against them as a system would be by
-``eval/score_event_sentences.py``: events matched one-to-one within a sentence and type, pairs
-whose actors agree first; type P / R / F1; actor and recipient agreement on matched pairs whose
-reference codes are known; full F1 (type, actors and known recipients agree); status accuracy on
-matched pairs. Codes agree as the scorer's do: the second names one of the reference's known codes.
-Sentences pair by ``id``; only those both files hold are compared.
+The FIRST files are the reference, SECOND scored against them as a system is scored by
+``../shared/eval/score_event_sentences.py``, with that scorer's own ``match`` (one-to-one within a
+sentence and type, pairs whose actors and recipients agree first) and ``agree`` (the second names
+one of the reference's known codes): type P / R / F1; actor and recipient agreement on matched
+pairs whose reference codes are known; full F1 (type, actors and known recipients agree); status
+accuracy on matched pairs. Sentences pair by ``id``; only those both files hold are compared.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
-
-
-def _codes(xs: list[str]) -> set[str]:
-    return {x for x in xs if x and x != "---"}
 
 
 def _rows(path: Path) -> dict[str, list[dict]]:
@@ -29,39 +26,21 @@ def _rows(path: Path) -> dict[str, list[dict]]:
     return out
 
 
-def agree(ref: list[str], other: list[str]) -> bool | None:
-    """Whether the other names a country (or IGO / NGO) of the reference's known codes; None if none is known."""
-    known = _codes(ref)
-    return bool(known & set(other)) if known else None
-
-
-def match(ref: list[dict], other: list[dict]) -> list[tuple[dict, dict]]:
-    """One-to-one pairs of the same type, pairs whose actors and recipients agree taken first."""
-    cands = []
-    for i, g in enumerate(ref):
-        for j, s in enumerate(other):
-            if g["type"] == s["type"]:
-                a, r = agree(g["actors"], s["actors"]), agree(g["recipients"], s["recipients"])
-                cands.append((-(a is True) - (r is True), i, j))
-    used_g, used_s, pairs = set(), set(), []
-    for _, i, j in sorted(cands):
-        if i not in used_g and j not in used_s:
-            used_g.add(i)
-            used_s.add(j)
-            pairs.append((ref[i], other[j]))
-    return pairs
-
-
 def agreement(first: dict[str, list[dict]], second: dict[str, list[dict]]) -> dict[str, float]:
-    """The figures of SECOND against FIRST over the sentences both hold."""
+    """The figures of SECOND against FIRST over the sentences both hold (``../shared/eval`` on sys.path)."""
+    from score_event_sentences import agree, match  # type: ignore[import-not-found]
+
     ids = sorted(set(first) & set(second))
     n_ref = sum(len(first[i]) for i in ids)
     n_sys = sum(len(second[i]) for i in ids)
     matched = actor_n = actor_ok = rec_n = rec_ok = full = status_ok = 0
     for i in ids:
-        for g, s in match(first[i], second[i]):
+        gold = first[i]
+        found = [dict(s, _actors=set(s["actors"]), _recipients=set(s["recipients"])) for s in second[i]]
+        for gi, sj in match(gold, found):
+            g, s = gold[gi], found[sj]
             matched += 1
-            a, r = agree(g["actors"], s["actors"]), agree(g["recipients"], s["recipients"])
+            a, r = agree(g["actors"], s["_actors"]), agree(g["recipients"], s["_recipients"])
             actor_n += a is not None
             actor_ok += a is True
             rec_n += r is not None
@@ -81,9 +60,11 @@ def agreement(first: dict[str, list[dict]], second: dict[str, list[dict]]) -> di
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
     ap.add_argument("second", type=Path, help="the annotation to score")
     ap.add_argument("first", type=Path, nargs="+", help="the reference annotation(s)")
     args = ap.parse_args()
+    sys.path.insert(0, str(args.shared / "eval"))
     first: dict[str, list[dict]] = {}
     for path in args.first:
         first.update(_rows(path))

@@ -6,8 +6,9 @@ from types import ModuleType
 import pytest
 
 
-@pytest.fixture(scope="module")
-def agreement_module(root: Path) -> ModuleType:
+@pytest.fixture
+def agreement_module(root: Path, shared: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    monkeypatch.syspath_prepend(str(shared / "eval"))            # the referee's match and agree
     spec = importlib.util.spec_from_file_location("annotation_agreement", root / "bench" / "annotation_agreement.py")
     assert spec is not None and spec.loader is not None
     mod = importlib.util.module_from_spec(spec)
