@@ -74,3 +74,14 @@ def test_a_surname_two_people_share_or_a_name_before_the_full_one_joins_no_one()
     text = "Slepian was shot. Barnett Slepian, a doctor, died."
     clusters = cluster_mentions([_m(text.index("Barnett"), "Barnett Slepian")], lambda c: None)
     assert repeated_names(_parsed(text), clusters, []) == []
+
+
+def test_a_surname_tagged_as_an_organization_joins_the_person():
+    clusters = cluster_mentions([_m(0, "Donald Trump"), _m(40, "Trump", "organization"), _m(80, "Trump", "organization")],
+                                lambda c: None)
+    assert _names(clusters) == [["Donald Trump", "Trump"]] and clusters[0].label == "person"
+
+
+def test_an_organization_that_is_no_persons_surname_stays_apart():
+    clusters = cluster_mentions([_m(0, "Donald Trump"), _m(40, "Reuters", "organization")], lambda c: None)
+    assert len(clusters) == 2

@@ -142,3 +142,47 @@ def test_a_town_word_inside_a_longer_place_name_is_no_party(nlp) -> None:
                                ActorMention(text.index("Miami"), text.index("Miami") + 5, "e2", "USA", "place", None, True)])
     assert not party_candidates(first, index)                                  # part of a name: where
     assert [c.entity for c in party_candidates(second, index)] == ["e2"]       # qualifies people: who
+
+
+def _coded_index(doc, spans: list[tuple[str, str, str, str | None, str | None]]) -> MentionIndex:
+    """Mentions by their text: (text, entity id, kind, country, sector), first occurrence each."""
+    out = []
+    for text, ent, kind, country, sector in spans:
+        start = doc.text.index(text)
+        out.append(ActorMention(start, start + len(text), ent, country, kind, sector))
+    return MentionIndex(doc, out)
+
+
+def test_the_two_leaders_stand_for_the_two_leaders_named_before(nlp) -> None:
+    doc = nlp("Joe Biden warned Vladimir Putin on Tuesday. The two leaders spoke for two hours.")
+    index = _coded_index(doc, [("Joe Biden", "e1", "person", "USA", "GOV"), ("Vladimir Putin", "e2", "person", "RUS", "GOV")])
+    second = list(doc.sents)[1]
+    cands = party_candidates(second, index)
+    assert {c.entity for c in cands if c.token.text == "leaders"} == {"e1", "e2"} and all(c.anaphor for c in cands)
+
+
+def test_a_pair_is_the_two_most_named_when_more_are_near(nlp) -> None:
+    doc = nlp("Putin met Xi in Moscow. Putin praised Xi, and Peskov said the talks were good. "
+              "The two leaders signed a statement.")
+    index = MentionIndex(doc, [ActorMention(m.start(), m.end(), ent, c, "person", "GOV")
+                               for name, ent, c in (("Putin", "e1", "RUS"), ("Xi", "e2", "CHN"), ("Peskov", "e3", "RUS"))
+                               for m in __import__("re").finditer(name, doc.text)])
+    last = list(doc.sents)[-1]
+    assert {c.entity for c in party_candidates(last, index)} == {"e1", "e2"}
+
+
+def test_an_office_pair_takes_only_office_holders(nlp) -> None:
+    doc = nlp("Vladimir Putin met Joe Biden. Asked about Alexei Navalny, Putin defended his jailing. "
+              "The two presidents spoke the same language.")
+    index = _coded_index(doc, [("Vladimir Putin", "e1", "person", "RUS", "GOV"), ("Joe Biden", "e2", "person", "USA", "GOV"),
+                               ("Alexei Navalny", "e3", "person", "RUS", "OPP")])
+    last = list(doc.sents)[-1]
+    assert {c.entity for c in party_candidates(last, index)} == {"e1", "e2"}
+
+
+def test_a_pair_that_names_its_members_is_left_to_the_names(nlp) -> None:
+    doc = nlp("Joe Biden met Vladimir Putin. The two leaders, Kim and Moon, spoke.")
+    index = _coded_index(doc, [("Joe Biden", "e1", "person", "USA", "GOV"), ("Vladimir Putin", "e2", "person", "RUS", "GOV"),
+                               ("Kim", "e3", "person", "PRK", "GOV"), ("Moon", "e4", "person", "KOR", "GOV")])
+    last = list(doc.sents)[-1]
+    assert {c.entity for c in party_candidates(last, index)} == {"e3", "e4"}

@@ -113,3 +113,18 @@ def test_landmark_named_as_an_organization_is_left_to_it(nlp, gazetteer: Gazette
     text = "The Kremlin has confirmed the visit. Crowds gathered in Red Square."
     found = _by_text(_parse(nlp, gazetteer, text))
     assert "Kremlin" not in found
+
+
+def test_a_dateline_city_written_alone_is_the_one_known_by_that_name(nlp, gazetteer: Gazetteer) -> None:
+    text = ("GENEVA, June 16 (Wire) - U.S. officials in Washington and Chicago said the United States "
+            "would send a delegation from Illinois.")
+    start = text.index("GENEVA")
+    m = _by_text(_parse(nlp, gazetteer, text, dateline=[(start, start + 6)]))["GENEVA"]
+    assert m.place.country == "CHE"
+
+
+def test_a_dateline_namesake_with_its_state_stays_local(nlp, gazetteer: Gazetteer) -> None:
+    text = "GENEVA, Ill., June 16 (Wire) - Officials said the county fair would open on Friday."
+    spans = [(0, 6), (8, 12)]
+    m = _by_text(_parse(nlp, gazetteer, text, dateline=spans))["GENEVA"]
+    assert m.place.country == "USA"

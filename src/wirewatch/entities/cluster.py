@@ -1,7 +1,8 @@
 """Clustering name mentions into entities: one entity per real-world actor in a document.
 
 Full names come first; a shorter mention joins the entity whose name contains it as first or
-last word (``Putin`` -> ``Vladimir Putin``, ``Kim`` -> ``Kim Jong-un``); an acronym joins the
+last word (``Putin`` -> ``Vladimir Putin``, ``Kim`` -> ``Kim Jong-un``), a person's surname even
+when NER labels it an organization; an acronym joins the
 organization it abbreviates (``KCNA`` -> ``Korean Central News Agency``); two names that the
 knowledge base knows as one actor are one entity.
 """
@@ -47,6 +48,10 @@ class Cluster:
                     out.add(" ".join(parts[:-1]))
         return out
 
+    def surnames(self) -> set[str]:
+        """The last words of the multi-word names."""
+        return {key_of(n).split()[-1] for n in self.names if len(key_of(n).split()) > 1}
+
     def initials(self) -> set[str]:
         """Acronyms of the multi-word names (``Korean Central News Agency`` -> ``kcna``)."""
         out = set()
@@ -70,6 +75,9 @@ def _find(clusters: list[Cluster], m: NameMention) -> Cluster | None:
             return c
         if m.label == "organization" and short and key in c.initials():
             return c
+    for c in clusters:
+        if short and m.label == "organization" and c.label == "person" and key in c.surnames():
+            return c            # NER takes a surname for an organization at times ("Trump said")
     return None
 
 

@@ -1,6 +1,6 @@
 """Who acts and who is acted on: actor mentions attached to triggers through the parse.
 
-Rules (general English syntax, no word lists beyond ``cues.tsv`` and ``anaphors.tsv``):
+Rules (general English syntax, no word lists beyond ``cues.tsv``, ``anaphors.tsv`` and ``pairs.tsv``):
 
 * the actor of a verb is its subject; of a passive, the ``by`` agent; an infinitive or participle
   without a subject takes it from the verb it depends on (the object of control verbs such as
@@ -9,7 +9,9 @@ Rules (general English syntax, no word lists beyond ``cues.tsv`` and ``anaphors.
   near: "Hungarian and Romanian officials" gives both); a head whose own mention has no country
   also takes the nearest modifier mention with one ("Palestinian leader Yasser Arafat");
 * pronouns and definite descriptions ("its", "the isolated regime") resolve to the nearest
-  preceding mention of a compatible kind within a few sentences; the subject pronoun of reported
+  preceding mention of a compatible kind within a few sentences; a plural description counted
+  as two ("the two leaders", "both countries") to the two compatible entities named most often
+  before it; the subject pronoun of reported
   speech ("farmers said they would ...") to the speaker's noun phrase;
 * a mention without a country also takes its possessor's ("the Ivory Coast's Supreme Court");
 * parse repairs: a participle parsed as a subject gives its own subject ("The Red Cross operating
@@ -148,6 +150,48 @@ def _anaphor(token: Token, index: MentionIndex) -> "ActorMention | None":
     return None
 
 
+def pair_antecedents(token: Token, index: MentionIndex) -> "tuple[ActorMention, ActorMention] | None":
+    """The two actors a plural description counted as two points back to: "the two leaders",
+    "both countries", "the two sides" (nouns, kinds and sectors in ``pairs.tsv``).
+
+    They are the two compatible actors, named or coded, that the sentence and the one before it
+    name before it; when these name more, the two named most often in the text so far (ties: the
+    nearer); when fewer, the same choice among those of the few sentences before, then of the
+    whole text before. A description whose own words name
+    an actor ("the two leaders, Kim and Putin", "the two Koreas") is left to those names.
+    """
+    if token.tag_ != "NNS":
+        return None
+    own = index.at(token)            # the entity stage may have made the description a group of its own
+    entry = lexicon().pairs.get(token.lower_) or lexicon().pairs.get(lemma_of(token))
+    if entry is None:
+        return None
+    kinds, sectors = entry
+    counted = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
+                  for c in token.children)
+    if not counted or any(index.at(t) not in (None, own) for t in token.subtree if t.i != token.i):
+        return None
+    sent = index.sent_of[token.i]
+    seen: dict[str, list] = {}        # entity -> [mentions before, sentences back, words back, mention]
+    for i in range(token.i - 1, -1, -1):
+        m = index.at(index.doc[i])
+        if m is None or m is own or m.site or not _compatible(m.kind, kinds) or sectors and m.sector not in sectors:
+            continue
+        if not m.coded and index.doc[i].pos_ != "PROPN":
+            continue                  # another description ("a former ambassador"), not a name
+        if m.entity not in seen:
+            seen[m.entity] = [0, sent - index.sent_of[i], token.i - i, m]
+        elif index.at(index.doc[i + 1]) is m:
+            continue                  # another word of a mention already counted
+        seen[m.entity][0] += 1
+    for window in (1, _WINDOW_SENTS, len(index.doc)):
+        pool = [e for e in seen.values() if e[1] <= window]
+        if len(pool) >= 2:
+            first, second = sorted(pool, key=lambda e: (-e[0], e[2]))[:2]
+            return first[3], second[3]
+    return None
+
+
 def _reported_speaker(token: Token, kinds: frozenset[str], index: MentionIndex) -> "ActorMention | None":
     """A subject pronoun of reported speech refers to the speaker: "French farmers said they would
     blockade Paris" (they = the farmers), "the ministry said it will ..." (it = the ministry).
@@ -190,6 +234,9 @@ def np_entities(head: Token | None, index: MentionIndex) -> Attachment:
     """Entities of the noun phrase headed by ``head`` (its nearest mentions)."""
     if head is None:
         return EMPTY
+    pair = pair_antecedents(head, index) if head.pos_ == "NOUN" else None
+    if pair is not None:
+        return Attachment((pair[0].entity, pair[1].entity), True)
     if head.lower_ in _RELATIVE and head.dep_ in SUBJECTS + OBJECTS and head.head.dep_ == "relcl":
         head = head.head.head
     if head.pos_ == "VERB" and head.dep_ in SUBJECTS:

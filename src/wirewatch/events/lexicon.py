@@ -2,7 +2,7 @@
 
 The TSV files are documented in their header comments and in ``data/README.md``:
 ``triggers.tsv`` (PLOVER trigger words per type and mode), ``cues.tsv`` (status, control and
-light-verb classes), ``contexts.tsv`` (PLOVER context keywords) and ``anaphors.tsv``.
+light-verb classes), ``contexts.tsv`` (PLOVER context keywords), ``anaphors.tsv`` and ``pairs.tsv``.
 """
 from __future__ import annotations
 
@@ -69,6 +69,7 @@ class Lexicon:
     contexts: dict[str, str]
     context_phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     anaphors: dict[str, frozenset[str]]
+    pairs: dict[str, tuple[frozenset[str], frozenset[str]]]   # "the two leaders": lemma -> (kinds, sectors or empty)
     frame_modes: dict[tuple[str, str, str], str]
     instruments: dict[str, str]
     key_words: frozenset[str]      # every word of every trigger key (a quick filter)
@@ -161,6 +162,8 @@ def lexicon() -> Lexicon:
         else:
             phrases[words[0]].append((words, ctx))
     anaphors = {c[0].lower(): frozenset(c[1].split("|")) for _, c in _rows("anaphors.tsv", 2)}
+    pairs = {c[0].lower(): (frozenset(c[1].split("|")), frozenset(c[2].split("|")) if len(c) > 2 and c[2] else frozenset())
+             for _, c in _rows("pairs.tsv", 2)}
     frame_modes = {(c[0], c[1], c[2]): c[3] for _, c in _rows("frame_modes.tsv", 4)}
     return Lexicon(
         triggers={k: tuple(v) for k, v in triggers.items()},
@@ -168,6 +171,7 @@ def lexicon() -> Lexicon:
         contexts=contexts,
         context_phrases={k: tuple(v) for k, v in phrases.items()},
         anaphors=anaphors,
+        pairs=pairs,
         frame_modes=frame_modes,
         instruments={c[0].lower(): c[1] for _, c in _rows("instruments.tsv", 2)},
         key_words=frozenset(w for k in triggers for w in k.split()),

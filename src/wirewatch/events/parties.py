@@ -2,8 +2,8 @@
 
 Candidates are the actor mentions of the sentence (people, organizations, groups, media,
 countries, and places, which may stand for their governments: "Moscow said") and the pronouns
-and definite descriptions that point back to one ("he", "the regime"; resolved in
-``actors.py``). The party model (``model/parties.npz``, trained by ``train.py`` on the
+and definite descriptions that point back to one ("he", "the regime"), or to two ("the two
+leaders"; resolved in ``actors.py``). The party model (``model/parties.npz``, trained by ``train.py`` on the
 annotated training sentences) gives each candidate a probability of being an actor, a
 recipient or neither, from its dependency path to the trigger, its kind, its side and its
 preposition. An event whose sentence names no fitting party keeps an empty list: nothing is
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from wirewatch.document import Claim
-from wirewatch.events.actors import MentionIndex, _anaphor
+from wirewatch.events.actors import MentionIndex, _anaphor, pair_antecedents
 from wirewatch.events.features import party_features
 from wirewatch.events.model import LinearModel
 
@@ -93,6 +93,10 @@ def party_candidates(sent: Span, index: MentionIndex, claims: Sequence[Claim] = 
     relatives filed a lawsuit", "a Texas court ruled")."""
     out = []
     for tok in sent:
+        pair = pair_antecedents(tok, index) if tok.pos_ == "NOUN" else None
+        if pair is not None:
+            out += [PartyCandidate(tok, a.entity, a.kind, a.coded, True) for a in pair]
+            continue
         m = index.at(tok)
         if m is not None:
             if _root(index, tok) and not (m.site and not _qualifies(tok)):
@@ -103,6 +107,8 @@ def party_candidates(sent: Span, index: MentionIndex, claims: Sequence[Claim] = 
             if source is not None:
                 out.append(PartyCandidate(tok, source.entity, source.kind, source.coded, True))
             continue
+        if tok.pos_ == "NOUN" and any(c.dep_ == "appos" and index.at(c) is not None for c in tok.children):
+            continue            # "the two leaders, Kim and Moon": the description names its own
         if tok.pos_ in ("PRON", "NOUN"):
             ante = _anaphor(tok, index)
             if ante is not None and not ante.site:

@@ -5,6 +5,8 @@ Public API: :func:`geoparse`, :class:`PlaceMatch`, and re-exports :class:`Place`
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -34,7 +36,7 @@ class PlaceMatch:
 
 
 def geoparse(doc: Doc, gazetteer: Gazetteer, *, focus: list[Place] | None = None,
-             demonyms: bool = False) -> list[PlaceMatch]:
+             demonyms: bool = False, dateline: Sequence[tuple[int, int]] = ()) -> list[PlaceMatch]:
     """Return every place mention in the document, resolved in context.
 
     Nationality adjectives ("North Korean") are not places (see :func:`country_of_adjective`) unless
@@ -46,14 +48,16 @@ def geoparse(doc: Doc, gazetteer: Gazetteer, *, focus: list[Place] | None = None
         focus: places the caller already knows (e.g. the dateline's), used as context.
         demonyms: also return nationality adjectives and demonyms that spaCy tags as entities ("Russian",
             "Palestinians") as mentions of their country, as some geoparsing corpora (LGL) annotate them.
+        dateline: character spans of the wire dateline's places: a name given there alone is read as
+            the place best known by it (see ``Resolver.resolve``).
 
     Returns:
         Matches in text order.
     """
     text = doc.text
-    recognizer = Recognizer(doc, gazetteer, text)
+    recognizer = Recognizer(doc, gazetteer, text, dateline)
     mentions = division_lists(recognizer.tok, text, gazetteer, recognizer.mentions())
-    chosen = Resolver(gazetteer, focus).resolve(text, mentions)
+    chosen = Resolver(gazetteer, focus).resolve(text, mentions, dateline)
     out = [_match(text, m, *chosen[m.key]) for m in mentions if m.key in chosen]
     out.extend(_capital_descriptions(recognizer.tok, text, gazetteer, mentions))
     if demonyms:

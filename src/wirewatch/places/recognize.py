@@ -3,6 +3,8 @@ capitalized token runs, which catches places the tagger missed (headings, dateli
 possessives) and drops what is not a place (people, demonyms, products, dates, common words)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -131,9 +133,13 @@ def _votes(doc: Doc) -> tuple[set[str], Counter, Counter]:
 class Recognizer:
     """Finds place mentions in one document."""
 
-    def __init__(self, doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> None:
-        """Prepare per-token information for the document."""
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, text: str | None = None,
+                 dateline: Sequence[tuple[int, int]] = ()) -> None:
+        """Prepare per-token information for the document; ``dateline``: the character spans of the
+        wire dateline's places (found by the ingest step's layout analysis), sure places when the
+        gazetteer knows them."""
         self.doc = doc
+        self.dateline = frozenset(dateline)
         self.text = doc.text if text is None else text
         self.gaz = gazetteer
         self.tok = Tokens(doc)
@@ -203,6 +209,8 @@ class Recognizer:
             if not k or not self.gaz.has(k) or (vague(k) and not self._names_region(k)):
                 continue
             ner = self._ner_place(s, e)
+            if (tok.idx[s], tok.end_char(e - 1)) in self.dateline:
+                return Mention(s, e, tok.idx[s], tok.end_char(e - 1), k, ner, SURE, True)
             if mid_run and not ner:
                 continue
             verdict = self._accept(s, e, k, ner)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from wirewatch.places.gazetteer import Entry, Gazetteer, Place
@@ -60,6 +61,7 @@ class _Name:
     division_cue: bool = False
     boost: dict[int, float] = field(default_factory=dict)
     container: Place | None = None
+    standalone: bool = False   # named alone in a wire dateline
     choice: Entry | None = None
     margin: float = 0.0
 
@@ -108,12 +110,18 @@ class Resolver:
         self.gaz = gaz
         self.focus = list(focus or [])
 
-    def resolve(self, text: str, mentions: list[Mention]) -> dict[str, tuple[Place, float]]:
+    def resolve(self, text: str, mentions: list[Mention],
+                standalone: Sequence[tuple[int, int]] = ()) -> dict[str, tuple[Place, float]]:
         """Return, per mention key, the chosen place and a confidence in [0, 1].
 
         Names are first resolved by prior alone; then, for a few rounds, each name in turn (surest
         first) is re-resolved against the others' current readings (coordinate ascent on the
         document's coherence), and the context is updated at once.
+
+        ``standalone``: character spans of a wire dateline's places. A name that a dateline gives
+        alone, with no state or country after it, keeps its reading by prior (the agencies'
+        style: a dateline city written alone is the one known by that name, "GENEVA"; a namesake
+        takes its state or country, "GENEVA, Ill."), and is context for the others.
         """
         names: dict[str, _Name] = {}
         for m in mentions:
@@ -124,6 +132,7 @@ class Resolver:
             n.count += 1
             n.cue = n.cue or m.cue
             n.division_cue = n.division_cue or _division_cue(text, m)
+            n.standalone = n.standalone or any(a <= m.start_char and m.end_char <= b for a, b in standalone)
         _containers(text, mentions, names, self.gaz)
         for n in names.values():
             n.boost = _seat_boost(self.gaz, n)
@@ -190,7 +199,7 @@ class Resolver:
                 s += CONTAINER_BONUS
             elif p.feature == "city" and p.population < NAMESAKE_SHARE * divisions.get(p.country or "", 0):
                 s -= NAMESAKE_PENALTY
-            if context is not None:
+            if context is not None and not (n.standalone and n.container is None):
                 s += context.bonus(n.key, p)
             scored.append((s, e))
         if not scored:

@@ -21,7 +21,8 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     from wirewatch.places.geoparser import geoparse
 
     by_place: dict[object, Entity] = {}
-    for m in geoparse(doc.spacy_doc, ctx.gazetteer, demonyms=True):
+    spans = [(s.start, s.end) for s in doc.dateline.place_spans] if doc.dateline is not None else []
+    for m in geoparse(doc.spacy_doc, ctx.gazetteer, demonyms=True, dateline=spans):
         if not _claim_span(doc, m.start, m.end):
             continue
         p = m.place
