@@ -128,3 +128,16 @@ def test_foreign_town_is_no_stray(nlp, gazetteer: Gazetteer) -> None:
     text = "Officers from Louisville, Lexington and Frankfort met on Monday. A man from Fallujah was charged."
     m = _found(nlp, gazetteer, text)["Fallujah"]
     assert (m.place.feature, m.place.country) == ("city", "IRQ")
+
+
+def test_a_name_read_as_a_country_vouches_for_no_town_near_its_namesake() -> None:
+    from wirewatch.places.gazetteer import Place
+    from wirewatch.places.resolve import _cell, _Context
+
+    town = Place(None, "Geneva", 41.8, -80.9, "city", "USA", 6051, "Ohio")     # Russia, Ohio lies near
+    country = Place(None, "Russia", 60.0, 100.0, "country", "RUS", 140_000_000, None)
+    ctx = _Context([])
+    ctx.grid[_cell(town)] = {"geneva", "russia"}
+    unsettled = ctx._candidate_bonus("geneva", town)
+    ctx.set("russia", country, 1.0, True)
+    assert unsettled > 0 and ctx._candidate_bonus("geneva", town) == 0

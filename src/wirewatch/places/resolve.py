@@ -277,6 +277,7 @@ class _Context:
         self.countries: defaultdict[str, float] = defaultdict(float)
         self.admins: defaultdict[tuple[str, str], float] = defaultdict(float)
         self.points: dict[str, Place] = {}
+        self.settled: set[str] = set()    # names read confidently (as anything, a country too)
         self.own: dict[str, tuple[str | None, tuple[str, str] | None, float]] = {}
         self.grid: dict[tuple[int, int], set[str]] = {}
         for i, p in enumerate(focus):
@@ -300,7 +301,10 @@ class _Context:
             if admin:
                 self.admins[admin] -= w
         self.points.pop(k, None)
-        if not confident:
+        self.settled.discard(k)
+        if confident:
+            self.settled.add(k)
+        else:
             weight *= UNSURE_WEIGHT
         admin = _admin_key(p)
         if p.country:
@@ -328,14 +332,15 @@ class _Context:
         """Bonus for a candidate by how many other names have a candidate in its grid cell or next to it
         (names that fit together, within about 100 km). A name already read confidently as a town or
         division counts only through that reading: "Louisville" read as the Kentucky city no longer
-        vouches for Illinois."""
+        vouches for Illinois; one read confidently as a country vouches for no town ("Russia" for
+        Geneva, Indiana, through Russia, Ohio)."""
         la, lo = _cell(p)
         near: set[str] = set()
         for dla in (-1, 0, 1):
             for dlo in (-1, 0, 1):
                 near.update(self.grid.get((la + dla, lo + dlo), ()))
         near.discard(k)
-        count = sum(1 for kk in near if kk not in self.points or _adjacent(self.points[kk], la, lo))
+        count = sum(1 for kk in near if kk not in self.settled or kk in self.points and _adjacent(self.points[kk], la, lo))
         return CANDIDATE_NEAR * min(count, MAX_NEAR_NAMES)
 
     def bonus(self, k: str, p: Place) -> float:
