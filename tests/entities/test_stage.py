@@ -55,3 +55,12 @@ def test_a_bare_surname_ner_missed_is_a_mention_of_the_named_person(pipe):
     later = text.index("Slepian, 52")
     assert any(m.start == later and m.text == "Slepian" for m in slepian.mentions)
 
+
+
+def test_a_known_actors_full_name_ner_missed_is_a_mention_of_that_actor(pipe):
+    text = ("He spoke at a news conference in Kyiv on Tuesday with Japanese Prime Minister Fumio Kishida, who made "
+            "a surprise visit to the Ukrainian capital on the same day that Xi Jinping sat down for formal talks "
+            "with Vladimir Putin in the Kremlin.")
+    doc = pipe.process(Document(id="x", text=text))
+    xi = next(e for e in doc.entities if e.kind == "person" and "Xi" in e.name)
+    assert xi.country == "CHN" and any(m.text == "Xi Jinping" for m in xi.mentions)

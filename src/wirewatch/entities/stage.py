@@ -1,6 +1,7 @@
 """The entities stage: actors with all their mentions, coded by country and sector.
 
-People and organizations come from spaCy's NER, clustered into one entity per actor
+People and organizations come from spaCy's NER (and, where NER missed them, the proper-noun
+runs that are a known actor's full name), clustered into one entity per actor
 (``cluster``), linked to the knowledge base (``kb``), and coded from their titles and
 appositions; definite descriptions of leaders become further mentions of the leader they
 describe, and group descriptions (``South Korea officials``) become group actors
@@ -30,7 +31,7 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     kb, sdoc = ctx.kb, doc.spacy_doc
     year = doc.date.year if doc.date else None
     mentions = (ner_mentions(sdoc, doc.headings) + kb_mentions(sdoc, kb, doc.headings) + agency_mentions(doc)
-                + missed_countries(sdoc, kb, doc.headings))
+                + missed_countries(sdoc, kb, doc.headings) + missed_actors(sdoc, kb, doc.headings))
     clusters = cluster_mentions(_dedupe(mentions), lambda c: link(c, kb, year))
     for c, m in repeated_names(sdoc, clusters, doc.headings):
         c.mentions.append(m)
@@ -82,6 +83,32 @@ def missed_countries(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
         country = kb.country(tok.text)
         if country is not None and not is_adjective_of(country, tok.text):
             out.append(NameMention(Span(tok.idx, tok.idx + len(tok.text)), tok.text, "organization", tok.sent.start_char))
+    return out
+
+
+def missed_actors(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
+    """Runs of two or more proper nouns outside NER's entities that are the full name or an alias
+    of a known actor ("on the same day that Xi Jinping sat down": NER saw no entity there)."""
+    import numpy as np
+    from spacy.attrs import ENT_IOB, POS
+
+    arr = sdoc.to_array([POS, ENT_IOB])
+    free = (arr[:, 0] == sdoc.vocab.strings["PROPN"]) & (arr[:, 1] == 2)
+    out, i, n = [], 0, len(sdoc)
+    while i < n:
+        if not free[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and free[j] and sdoc[j].sent.start == sdoc[i].sent.start:
+            j += 1
+        span = sdoc[i:j]
+        if j - i >= 2 and not any(s.start <= span.start_char < s.end for s in skip):
+            actors = kb.actors(span.text)
+            if actors:
+                label = "person" if actors[0].kind == "person" else "organization"
+                out.append(NameMention(Span(span.start_char, span.end_char), span.text, label, span.sent.start_char))
+        i = j
     return out
 
 
