@@ -52,15 +52,22 @@ def test_a_trigger_outside_its_sentence_is_an_error_with_the_line(tmp_path: Path
 
 
 def test_the_projects_own_annotations_read_back_against_shared(root: Path, shared: Path) -> None:
-    for f in sorted((root / "data" / "events").glob("*.jsonl")):
+    for f in sorted([*(root / "data" / "events").glob("*.jsonl"), *(root / "data" / "events").glob("heldout/*.jsonl")]):
         rows = list(read_sentences(f, shared / "data" / "dev"))
         assert rows and all(r["text"].strip() for r in rows)
 
 
-def test_the_second_annotation_is_of_training_sentences_at_their_offsets(root: Path, shared: Path) -> None:
+def test_held_out_annotations_are_no_training_data(root: Path, shared: Path) -> None:
+    from wirewatch.events.corpus import training_files
+
+    files = training_files(shared, root / "data" / "events")
+    assert files and not any("heldout" in f.parts for f in files)
+
+
+def test_the_second_annotation_is_of_annotated_sentences_at_their_offsets(root: Path, shared: Path) -> None:
     own = root / "data" / "events"
     spans = {r["id"]: (r["source"], r["start"], r["end"])
-             for f in own.glob("*.jsonl") for r in read_sentences(f, shared / "data" / "dev")}
+             for f in [*own.glob("*.jsonl"), *own.glob("heldout/*.jsonl")] for r in read_sentences(f, shared / "data" / "dev")}
     for f in sorted((own / "agreement").glob("*.jsonl")):
         rows = list(read_sentences(f, shared / "data" / "dev"))
         assert rows and all(spans[r["id"]] == (r["source"], r["start"], r["end"]) for r in rows)
