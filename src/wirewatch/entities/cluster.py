@@ -118,7 +118,7 @@ def repeated_names(sdoc: Any, clusters: list[Cluster], skip: list[Any]) -> list[
     for c in clusters:
         if c.label != "person":
             continue
-        for n in {key_of(n).split()[-1] for n in c.names if len(key_of(n).split()) > 1}:
+        for n in c.surnames():
             owners.setdefault(n, []).append(c)
     owned = {n: cs[0] for n, cs in owners.items() if len(cs) == 1 and len(n) > 2}
     if not owned:

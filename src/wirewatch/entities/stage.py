@@ -68,15 +68,20 @@ def kb_mentions(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
     return out
 
 
-def missed_countries(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
-    """Proper nouns outside NER's entities that name a country ("The PRC demanded ...")."""
-    import numpy as np
+def _free_proper_nouns(sdoc: Any) -> Any:
+    """Per token: whether it is a proper noun outside NER's entities (a NumPy boolean array)."""
     from spacy.attrs import ENT_IOB, POS
 
     arr = sdoc.to_array([POS, ENT_IOB])
-    propn = sdoc.vocab.strings["PROPN"]
+    return (arr[:, 0] == sdoc.vocab.strings["PROPN"]) & (arr[:, 1] == 2)
+
+
+def missed_countries(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
+    """Proper nouns outside NER's entities that name a country ("The PRC demanded ...")."""
+    import numpy as np
+
     out = []
-    for i in np.nonzero((arr[:, 0] == propn) & (arr[:, 1] == 2))[0]:
+    for i in np.nonzero(_free_proper_nouns(sdoc))[0]:
         tok = sdoc[int(i)]
         if any(s.start <= tok.idx < s.end for s in skip):
             continue
@@ -87,20 +92,20 @@ def missed_countries(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
 
 
 def missed_actors(sdoc: Any, kb: Any, skip: list[Span]) -> list[NameMention]:
-    """Runs of two or more proper nouns outside NER's entities that are the full name or an alias
-    of a known actor ("on the same day that Xi Jinping sat down": NER saw no entity there)."""
-    import numpy as np
-    from spacy.attrs import ENT_IOB, POS
+    """Runs of two or more proper nouns outside NER's entities, within one sentence, that are the
+    full name or an alias of a known actor ("on the same day that Xi Jinping sat down": NER saw
+    no entity there)."""
+    from spacy.attrs import SENT_START
 
-    arr = sdoc.to_array([POS, ENT_IOB])
-    free = (arr[:, 0] == sdoc.vocab.strings["PROPN"]) & (arr[:, 1] == 2)
+    free = _free_proper_nouns(sdoc)
+    starts = sdoc.to_array([SENT_START])
     out, i, n = [], 0, len(sdoc)
     while i < n:
         if not free[i]:
             i += 1
             continue
-        j = i
-        while j < n and free[j] and sdoc[j].sent.start == sdoc[i].sent.start:
+        j = i + 1
+        while j < n and free[j] and starts[j] != 1:
             j += 1
         span = sdoc[i:j]
         if j - i >= 2 and not any(s.start <= span.start_char < s.end for s in skip):

@@ -10,8 +10,8 @@ Rules (general English syntax, no word lists beyond ``cues.tsv``, ``anaphors.tsv
   also takes the nearest modifier mention with one ("Palestinian leader Yasser Arafat");
 * pronouns and definite descriptions ("its", "the isolated regime") resolve to the nearest
   preceding mention of a compatible kind within a few sentences; a plural description counted
-  as two ("the two leaders", "both countries") to the two compatible entities named most often
-  before it; the subject pronoun of reported
+  as two ("the two leaders", "both countries") to the two compatible actors named just before
+  it (the two named most often when there are more); the subject pronoun of reported
   speech ("farmers said they would ...") to the speaker's noun phrase;
 * a mention without a country also takes its possessor's ("the Ivory Coast's Supreme Court");
 * parse repairs: a participle parsed as a subject gives its own subject ("The Red Cross operating
@@ -162,11 +162,11 @@ def pair_antecedents(token: Token, index: MentionIndex) -> "tuple[ActorMention, 
     """
     if token.tag_ != "NNS":
         return None
-    own = index.at(token)            # the entity stage may have made the description a group of its own
     entry = lexicon().pairs.get(token.lower_) or lexicon().pairs.get(lemma_of(token))
     if entry is None:
         return None
     kinds, sectors = entry
+    own = index.at(token)            # the entity stage may have made the description a group of its own
     counted = any((c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet", "preconj") and c.lower_ == "both")
                   for c in token.children)
     if not counted or any(index.at(t) not in (None, own) for t in token.subtree if t.i != token.i):

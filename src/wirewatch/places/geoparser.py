@@ -6,7 +6,6 @@ Public API: :func:`geoparse`, :class:`PlaceMatch`, and re-exports :class:`Place`
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from dataclasses import dataclass
 
 from spacy.tokens import Doc

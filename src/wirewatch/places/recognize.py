@@ -3,9 +3,8 @@ capitalized token runs, which catches places the tagger missed (headings, dateli
 possessives) and drops what is not a place (people, demonyms, products, dates, common words)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
