@@ -37,3 +37,26 @@ def test_an_act_that_happened_without_a_date_takes_the_document_date() -> None:
 def test_a_possible_or_negated_act_without_a_date_has_none() -> None:
     assert event_date(_doc([]), _event("possible"), Span(0, len(TEXT))) is None
     assert event_date(_doc([]), _event("negated"), Span(0, len(TEXT))) is None
+
+
+def _parsed(nlp, text: str, values: dict[str, str], trigger: str) -> tuple[Document, Event]:
+    """A parsed one-sentence document dated 2021-12-08, its time expressions at the given words."""
+    times = [Timex(f"t{k}", text.index(w), text.index(w) + len(w), w, "DATE", v) for k, (w, v) in enumerate(values.items())]
+    doc = Document(id="d", text=text, date=dt.date(2021, 12, 8), times=times, spacy_doc=nlp(text))
+    at = text.index(trigger)
+    return doc, Event(id="v1", type="AGREE", evidence=Span(at, at + len(trigger)), status="occurred",
+                      trigger=Span(at, at + len(trigger)))
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause_not_the_act(nlp) -> None:
+    text = "The two presidents, who last met in June, agreed to hold further talks."
+    doc, ev = _parsed(nlp, text, {"June": "2021-06"}, "agreed")
+    got = event_date(doc, ev, Span(0, len(text)))
+    assert got is not None and got.value == "2021-12-08"
+
+
+def test_a_date_of_the_main_clause_still_dates_an_act_inside_a_clause_below_it(nlp) -> None:
+    text = "On Tuesday, the fighters seized the town before their leader agreed to a deal."
+    doc, ev = _parsed(nlp, text, {"Tuesday": "2021-12-07"}, "agreed")
+    got = event_date(doc, ev, Span(0, len(text)))
+    assert got is not None and got.value == "2021-12-07"

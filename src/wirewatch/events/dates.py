@@ -7,6 +7,7 @@ sentence; its claims those whose content holds its trigger, whose stance can cha
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from wirewatch.document import Claim, Document, Event, EventDate, Span, Timex
 
@@ -24,8 +25,8 @@ def _sentence(doc: Document, trigger: Span) -> Span:
 
 def event_date(doc: Document, ev: Event, sentence: Span) -> EventDate | None:
     """The event's date: the time expression nearest its trigger, in its evidence first, then in
-    its sentence; else, for an act that took place or is under way, the document date, and for
-    one planned or expected, the open interval from the document date on (no date at all for a
+    its sentence, but not one that dates another clause's act (``_elsewhere``); else, for an act
+    that took place or is under way, the document date, and for one planned or expected, the open interval from the document date on (no date at all for a
     possible or negated act).
 
     A vague reference (``in the coming days``: FUTURE_REF) gives the document date's month as
@@ -35,9 +36,10 @@ def event_date(doc: Document, ev: Event, sentence: Span) -> EventDate | None:
     from wirewatch.times.tagger import value_interval
 
     assert ev.trigger is not None
+    trigger = _token(doc, ev.trigger)
     for scope in (ev.evidence, sentence):
         near = [t for t in doc.times if scope.start <= t.start < scope.end and t.type in ("DATE", "TIME")
-                and (value_interval(t.value) or t.value in VAGUE)]
+                and (value_interval(t.value) or t.value in VAGUE) and not _elsewhere(doc, t, trigger)]
         if near:
             t = min(near, key=lambda x: abs(x.start - ev.trigger.start))  # type: ignore[union-attr]
             if t.value in VAGUE:
@@ -53,6 +55,31 @@ def event_date(doc: Document, ev: Event, sentence: Span) -> EventDate | None:
 
 
 VAGUE = ("PRESENT_REF", "FUTURE_REF", "PAST_REF")
+# Clauses that date their own act: a relative ("who last met in June"), adverbial ("telling
+# reporters shortly after midnight") or participial one ("a video released the same day").
+_OWN_TIME = ("relcl", "advcl", "acl")
+
+
+def _token(doc: Document, span: Span) -> Any:
+    """The head token of a character span (None without a parse)."""
+    if doc.spacy_doc is None:
+        return None
+    found = doc.spacy_doc.char_span(span.start, span.end, alignment_mode="expand")
+    return None if found is None else found.root
+
+
+def _elsewhere(doc: Document, t: Timex, trigger: Any) -> bool:
+    """Whether the time expression stands in a relative, adverbial or participial clause that
+    does not hold the trigger: it dates that clause's act, not the event's ("The two presidents,
+    who last met in June, agreed to talk": not June). Same-sentence dates elsewhere count, as
+    news prose dates a chain of acts once ("On June 24 fighters seized ... before he called off
+    the march under a deal")."""
+    tok = _token(doc, Span(t.start, t.end)) if trigger is not None else None
+    while tok is not None and tok.head.i != tok.i:
+        if tok.dep_ in _OWN_TIME and not tok.left_edge.i <= trigger.i <= tok.right_edge.i:
+            return True
+        tok = tok.head
+    return False
 
 
 def vague_date(doc: Document, value: str) -> EventDate | None:
