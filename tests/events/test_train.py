@@ -75,3 +75,23 @@ def test_distilled_examples_move_the_trigger_models_toward_the_encoder() -> None
     event = plain.classes.index("EVENT")
     assert taught.proba_many([["w=shell"]])[0, event] > plain.proba_many([["w=shell"]])[0, event] + 0.2
     assert types.classes[int(types.proba_many([["w=shell"]])[0].argmax())] == "ASSAULT"
+
+
+def test_the_rarer_types_weigh_more_in_the_typer_and_none_not_at_all() -> None:
+    from wirewatch.events.train import type_weights
+
+    labels = ["ACCUSE"] * 16 + ["RETREAT"] * 4 + ["AID"] + ["NONE"] * 50
+    assert type_weights(labels, 0.5) == {"ACCUSE": 1.0, "RETREAT": 2.0, "AID": 4.0}
+    assert set(type_weights(labels, 0.0).values()) == {1.0}
+    assert type_weights(["NONE"]) == {}
+
+
+def test_weighting_the_rare_type_up_makes_the_typer_name_it_where_the_evidence_is_shared() -> None:
+    from wirewatch.events.train import trigger_models
+
+    tx = [["w=pull"]] * 7 + [["w=pull"]] * 3 + [["w=said"]] * 4
+    ty = ["ACCUSE"] * 7 + ["RETREAT"] * 3 + ["NONE"] * 4
+    _, types = trigger_models(tx, ty)
+    p = types.proba_many([["w=pull"]])[0]
+    # unweighted the odds would be 7 : 3; weighted by (7/3) ** 0.5 they close to about 7 : 4.6
+    assert 0.36 < p[types.classes.index("RETREAT")] < 0.45

@@ -26,8 +26,8 @@ def _sentence(doc: Document, trigger: Span) -> Span:
 def event_date(doc: Document, ev: Event, sentence: Span) -> EventDate | None:
     """The event's date: the time expression nearest its trigger, in its evidence first, then in
     its sentence, but not one that dates another clause's act (``_elsewhere``); else, for an act
-    that took place or is under way, the document date, and for one planned or expected, the open interval from the document date on (no date at all for a
-    possible or negated act).
+    that took place or is under way, the document date, and for one planned or expected, the open
+    interval from the document date on (no date at all for a possible or negated act).
 
     A vague reference (``in the coming days``: FUTURE_REF) gives the document date's month as
     the calendar value, with the interval opening at the document date (PRESENT_REF and

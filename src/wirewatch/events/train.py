@@ -6,7 +6,7 @@ and run through the pipeline up to the claims stage. Then:
 
 * every candidate token (``features.candidates``) is an example for the detector, labelled
   ``EVENT`` when it heads a gold event's trigger, else ``NONE``; the heads alone are the examples
-  of the typer, labelled with their event's type;
+  of the typer, labelled with their event's type, the rarer types weighted up (``type_weights``);
 * every candidate party (``parties.party_candidates``) of a gold event is an example for the
   party model, labelled ``actor`` or ``recipient`` when its entity's country (or IGO / NGO
   sector) is among the gold actors or recipients, else ``none``;
@@ -41,6 +41,7 @@ import dataclasses
 import datetime as dt
 import json
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -342,6 +343,13 @@ def fit(xs: list[list[str]], ys: list[str], c: float, weights: dict[str, float] 
 DETECT_C = 0.5
 EVENT_WEIGHT = 2.0
 TYPES_C = 1.0
+# The typer's class weights: (examples of the commonest type / examples of the type) ** TYPE_BALANCE.
+# The training sentences hold 992 ACCUSE and 36 RETREAT, so unweighted the typer rarely names
+# the rare types, which PLOVER's record sets hold about as often as the common ones. Tried: 0,
+# 0.25, 0.5, 1. At 0.5, five-fold held out on the training articles, macro F1 over the types
+# 32.6 -> 33.5 and micro F1 43.3 -> 43.4; on the dev sets type F1 GSR 70.2 -> 71.4, AQUAINT
+# 55.3 -> 56.2, TimeBank 49.0 -> 50.0. At 1, GSR full fell 48.4 -> 46.6.
+TYPE_BALANCE = 0.5
 PARTY_C = 0.5
 
 
@@ -374,7 +382,16 @@ def trigger_models(tx: list[list[str]], ty: list[str], pseudo: Pseudo | None = N
         dx, dy, dw = dx + px, dy + py, np.concatenate([dw, pw])
         px, py, pw = pseudo.typer_examples(weight)
         tx_, ty_, tw = tx_ + px, ty_ + py, np.concatenate([tw, pw])
-    return (fit(dx, dy, DETECT_C, {"NONE": 1.0, "EVENT": EVENT_WEIGHT}, dw), fit(tx_, ty_, TYPES_C, None, tw))
+    return (fit(dx, dy, DETECT_C, {"NONE": 1.0, "EVENT": EVENT_WEIGHT}, dw),
+            fit(tx_, ty_, TYPES_C, type_weights(ty), tw))
+
+
+def type_weights(labels: list[str], balance: float = TYPE_BALANCE) -> dict[str, float]:
+    """The typer's class weight of each type, from its count among the annotated events of
+    ``labels``: (count of the commonest / its count) ** ``balance`` (1 for the commonest)."""
+    counts = Counter(y for y in labels if y != "NONE")
+    top = max(counts.values(), default=1)
+    return {t: (top / n) ** balance for t, n in counts.items()}
 
 
 def held_out(ex: Examples, k: int, folds: int) -> tuple[list[int], LinearModel, LinearModel]:
