@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -57,14 +55,13 @@ def main() -> None:
     ap.add_argument("-v", "--verbose", action="store_true", help="list the wrong dates")
     a = ap.parse_args()
     sys.path.insert(0, str(a.shared / "eval"))
-    import score_stories  # the referee's matching helpers, unchanged
+    import score_stories  # the referee's matching helpers and runner, unchanged
+    from common import run_extract
 
     folder = a.shared / "data" / "dev" / "stories"
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["docs"]
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp, "records.jsonl")
-        subprocess.run([*a.cmd.split(), str(folder / "docs.jsonl"), "-o", str(out)], check=True, stderr=subprocess.DEVNULL)
-        records = {r["doc"]["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    docs = [json.loads(line) for line in (folder / "docs.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    records, _ = run_extract(docs, a.cmd)
     pairs = dated_pairs(gold, records, score_stories)
     n = len(pairs)
     counts = {v: sum(p["verdict"] == v for p in pairs) for v in ("right", "wrong", "undated")}

@@ -16,10 +16,10 @@ STANCE_STATUS = {"expected": "expected", "denied": "negated"}
 
 
 def _sentence(doc: Document, trigger: Span) -> Span:
-    sent = doc.spacy_doc.char_span(trigger.start, trigger.end, alignment_mode="expand")
-    if sent is None:
+    tok = _token(doc, trigger)
+    if tok is None:
         return trigger
-    s = sent.sent
+    s = tok.sent
     return Span(s.start_char, s.end_char)
 
 
@@ -74,7 +74,9 @@ def _elsewhere(doc: Document, t: Timex, trigger: Any) -> bool:
     who last met in June, agreed to talk": not June). Same-sentence dates elsewhere count, as
     news prose dates a chain of acts once ("On June 24 fighters seized ... before he called off
     the march under a deal")."""
-    tok = _token(doc, Span(t.start, t.end)) if trigger is not None else None
+    if trigger is None:
+        return False
+    tok = _token(doc, Span(t.start, t.end))
     while tok is not None and tok.head.i != tok.i:
         if tok.dep_ in _OWN_TIME and not tok.left_edge.i <= trigger.i <= tok.right_edge.i:
             return True
