@@ -60,3 +60,17 @@ def test_a_date_of_the_main_clause_still_dates_an_act_inside_a_clause_below_it(n
     doc, ev = _parsed(nlp, text, {"Tuesday": "2021-12-07"}, "agreed")
     got = event_date(doc, ev, Span(0, len(text)))
     assert got is not None and got.value == "2021-12-07"
+
+
+def test_a_clause_on_the_trigger_that_says_when_it_took_place_dates_it(nlp) -> None:
+    text = "The first summit between the two leaders, held in Singapore last June, produced a statement."
+    doc, ev = _parsed(nlp, text, {"last June": "2021-06"}, "summit")
+    got = event_date(doc, ev, Span(0, len(text)))
+    assert got is not None and got.value == "2021-06"
+
+
+def test_a_clause_on_the_trigger_that_dates_another_act_does_not(nlp) -> None:
+    text = "The summit, criticised by Democrats in June, will bring the two leaders together."
+    doc, ev = _parsed(nlp, text, {"June": "2021-06"}, "summit")
+    got = event_date(doc, ev, Span(0, len(text)))
+    assert got is not None and got.value == "2021-12-08"

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from wirewatch.document import Claim, Document, Event, EventDate, Span, Timex
+from wirewatch.events.lexicon import lemma_of, lexicon
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|into|near|outside|inside|across|bound for|off)\s+(?:the\s+)?$", re.I)
 STANCE_STATUS = {"expected": "expected", "denied": "negated"}
@@ -79,9 +80,19 @@ def _elsewhere(doc: Document, t: Timex, trigger: Any) -> bool:
     tok = _token(doc, Span(t.start, t.end))
     while tok is not None and tok.head.i != tok.i:
         if tok.dep_ in _OWN_TIME and not tok.left_edge.i <= trigger.i <= tok.right_edge.i:
-            return True
+            return not _holds(tok, trigger)
         tok = tok.head
     return False
+
+
+def _holds(clause: Any, trigger: Any) -> bool:
+    """Whether a clause on the trigger states when the trigger's own act takes place: "the first
+    summit, held in Singapore last June", "talks, scheduled for Wednesday", "the visit, which
+    began on Monday" (a light or planning verb); not "the meeting, announced on Tuesday"."""
+    if clause.dep_ not in ("acl", "relcl") or clause.head.i != trigger.i:
+        return False
+    lemma = lemma_of(clause)
+    return bool(lexicon().cue(lemma, "light") or lexicon().cue(lemma, "plan"))
 
 
 def vague_date(doc: Document, value: str) -> EventDate | None:
