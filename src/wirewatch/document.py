@@ -23,6 +23,15 @@ class Span:
         return text[self.start:self.end]
 
 
+@dataclass(frozen=True)
+class Furniture:
+    """A line of wire copy that is not the report: a photo caption, the staff credits, a
+    related-coverage link or a notice (``kind``: caption | credit | link | notice)."""
+
+    span: Span
+    kind: str
+
+
 @dataclass
 class Mention:
     """One mention of an entity."""
@@ -154,6 +163,7 @@ class Document:
     agency: str | None = None
     dateline: Dateline | None = None
     headings: list[Span] = field(default_factory=list)
+    furniture: list[Furniture] = field(default_factory=list)
     title_span: Span | None = None
     spacy_doc: Any = None
     entities: list[Entity] = field(default_factory=list)
@@ -161,6 +171,15 @@ class Document:
     claims: list[Claim] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     done: list[str] = field(default_factory=list)  # names of the stages that ran
+
+    @property
+    def unreported(self) -> list[Span]:
+        """The lines no entity or event is read from: section headings and wire furniture."""
+        return self.headings + [f.span for f in self.furniture]
+
+    def in_furniture(self, pos: int) -> bool:
+        """Whether the character at ``pos`` lies on a line of wire furniture."""
+        return any(f.span.start <= pos < f.span.end for f in self.furniture)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""

@@ -58,3 +58,13 @@ def test_a_town_travelled_to_or_demonstrated_in_is_where_not_who_and_a_capital_m
     parties = {ents[p]["name"] for e in events for p in e["actors"] + e["recipients"]}
     assert events and not parties & {"Khabarovsk", "Kirkuk"}
     assert any(ents[a]["name"] == "Pyongyang" for e in events for a in e["actors"])
+
+
+def test_wire_furniture_gives_no_event_and_no_actor() -> None:
+    text = ("MOSCOW, June 24 (Reuters) - Russian President Vladimir Putin vowed on Saturday to crush a mutiny.\n\n"
+            "FILE PHOTO: Wagner fighters stand guard in Rostov-on-Don, Russia, June 24, 2023. REUTERS/Stringer\n\n"
+            "(Reporting by Guy Faulconbridge; Editing by Mark Trevelyan)")
+    events, ents = _events(text, "2023-06-24")
+    caption = text.index("FILE PHOTO")
+    assert events and all(e["evidence"]["start"] < caption for e in events)
+    assert not any("Faulconbridge" in e["name"] or e["name"] == "Rostov" for e in ents.values())

@@ -1,4 +1,4 @@
-from wirewatch.ingest.structure import analyse_layout, is_heading, parse_dateline
+from wirewatch.ingest.structure import analyse_layout, is_heading, parse_dateline, furniture_kind
 from wirewatch.document import Span
 
 
@@ -70,3 +70,41 @@ def test_headline_with_hyphenated_name_is_a_title_not_a_dateline():
     text = "Kim Jong-un travels to Russia at Putin's invitation\n\nMoscow, Sep 11 (EFE).- Kim left.\n"
     lay = analyse_layout(text)
     assert lay.title is not None and lay.title.text_of(text).startswith("Kim Jong-un travels")
+
+
+WIRE = """MOSCOW, June 24 (Reuters) - Russian President Vladimir Putin vowed on Saturday to crush a mutiny.
+
+FILE PHOTO: Wagner fighters stand guard in Rostov-on-Don, Russia, June 24, 2023. REUTERS/Stringer
+
+"Any internal revolt is a deadly threat," Putin said.
+
+Related Coverage
+Ukraine says it is watching events in Russia closely
+Kremlin says Putin to address the nation
+
+The mutiny is the biggest challenge to Putin's rule.
+
+(Reporting by Guy Faulconbridge; Editing by Mark Trevelyan)
+
+Our Standards: The Thomson Reuters Trust Principles."""
+
+
+def test_wire_furniture_is_found_by_kind():
+    layout = analyse_layout(WIRE)
+    got = [(f.kind, f.span.text_of(WIRE)[:24]) for f in layout.furniture]
+    assert got == [("caption", "FILE PHOTO: Wagner fight"), ("link", "Related Coverage"),
+                   ("link", "Ukraine says it is watch"), ("link", "Kremlin says Putin to ad"),
+                   ("credit", "(Reporting by Guy Faulco"), ("notice", "Our Standards: The Thoms")]
+
+
+def test_report_sentences_are_not_furniture():
+    for line in ("Reporting by the BBC showed that the talks had failed.",
+                 "Photos showed the damage to the embassy.",
+                 "The mutiny is the biggest challenge to Putin's rule."):
+        assert furniture_kind(line) is None
+
+
+def test_a_photo_credit_ends_a_caption_but_not_a_long_paragraph():
+    caption = "Christoph Blocher reacts during a meeting on October 2, 2015. (FABRICE COFFRINI/AFP/Getty Images.)"
+    assert furniture_kind(caption) == "caption"
+    assert furniture_kind("word " * 100 + "(AP Photo/Oakland Police Department)") is None

@@ -25,19 +25,20 @@ COLLECTIVE = {"army", "military", "government", "regime", "police", "navy", "air
               "security forces", "coalition", "junta", "authorities", "leadership", "court", "guard", "militia"}
 
 
-@stage("entities", requires=("spacy_doc", "headings", "dateline"), provides=("entities",))
+@stage("entities", requires=("spacy_doc", "headings", "furniture", "dateline"), provides=("entities",))
 def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
-    """Find, cluster, link and code the actors of the document."""
+    """Find, cluster, link and code the actors of the document (none on headings or wire furniture)."""
     kb, sdoc = ctx.kb, doc.spacy_doc
     year = doc.date.year if doc.date else None
-    mentions = (ner_mentions(sdoc, doc.headings) + kb_mentions(sdoc, kb, doc.headings) + agency_mentions(doc)
-                + missed_countries(sdoc, kb, doc.headings) + missed_actors(sdoc, kb, doc.headings))
+    skip = doc.unreported
+    mentions = (ner_mentions(sdoc, skip) + kb_mentions(sdoc, kb, skip) + agency_mentions(doc)
+                + missed_countries(sdoc, kb, skip) + missed_actors(sdoc, kb, skip))
     clusters = cluster_mentions(_dedupe(mentions), lambda c: link(c, kb, year))
-    for c, m in repeated_names(sdoc, clusters, doc.headings):
+    for c, m in repeated_names(sdoc, clusters, skip):
         c.mentions.append(m)
     for c in clusters:
         doc.entities.append(to_entity(doc, c, kb, year))
-    add_descriptions(doc, descriptions(sdoc, kb, year))
+    add_descriptions(doc, [d for d in descriptions(sdoc, kb, year) if not doc.in_furniture(d.span.start)])
     add_nationalities(doc, kb)
 
 
@@ -280,6 +281,8 @@ def add_nationalities(doc: Document, kb: Any) -> None:
     sdoc = doc.spacy_doc
     for ent in sdoc.ents:
         if ent.label_ != "NORP" or doc.entity_at(ent.start_char, ent.end_char) is not None:
+            continue
+        if doc.in_furniture(ent.start_char):
             continue
         if _modifies_entity(doc, ent.root):
             continue

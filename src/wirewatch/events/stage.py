@@ -30,7 +30,7 @@ from wirewatch.events.rules.build import clause_span, nominal_frame
 from wirewatch.events.status import clause_status, learned_status, nominal_status, status_features, time_relation
 from wirewatch.pipeline.registry import stage
 
-@stage("events", requires=("spacy_doc", "entities", "places", "times", "date"), provides=("events",))
+@stage("events", requires=("spacy_doc", "furniture", "entities", "places", "times", "date"), provides=("events",))
 def run(doc: Document, ctx: Any) -> None:
     """Code the document's events and attach parties, status, dates, places and claims."""
     cfg = ctx.config
@@ -81,8 +81,9 @@ def code_events(doc: Document, threshold: float, party_threshold: float, model: 
     index = mention_index(doc)
     kinds = kinds_by_token(index)
     rules = rule_types(doc, index)
-    # a section heading ("MEETING IN VLADIVOSTOK") labels, it does not report
-    sents = [s for s in sdoc.sents if not any(h.start <= s.start_char < h.end for h in doc.headings)]
+    # a section heading ("MEETING IN VLADIVOSTOK") labels, it does not report, nor a caption or credit
+    unreported = doc.unreported
+    sents = [s for s in sdoc.sents if not any(h.start <= s.start_char < h.end for h in unreported)]
     scored = [score(s, kinds, detect, types, rules) for s in sents]
     encoded: list[Encoded | None] = [None] * len(sents)
     if model == "encoder":

@@ -16,9 +16,9 @@ _FULL_DATE = re.compile(
 )
 
 
-@stage("ingest", requires=("id", "text"), provides=("title", "headings", "dateline", "agency", "date"))
+@stage("ingest", requires=("id", "text"), provides=("title", "headings", "furniture", "dateline", "agency", "date"))
 def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
-    """Check the text, then find headline, headings, dateline, agency and publication date."""
+    """Check the text, then find headline, headings, wire furniture, dateline, agency and publication date."""
     cfg = ctx.config
     check_document(doc, cfg.max_bytes, cfg.min_words_for_language, cfg.min_english_ratio)
     layout = analyse_layout(doc.text, has_title=doc.title is not None)
@@ -28,6 +28,7 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     elif doc.title:
         doc.title_span = _find_title(doc.text, doc.title)
     doc.headings = layout.headings
+    doc.furniture = list(layout.furniture)
     doc.dateline = layout.dateline
     if doc.dateline and doc.dateline.agency and not doc.agency:
         doc.agency = doc.dateline.agency.strip(" .")

@@ -8,9 +8,9 @@ document text, which is never changed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from wirewatch.document import Dateline, Span
+from wirewatch.document import Dateline, Furniture, Span
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -31,11 +31,48 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 
 @dataclass(frozen=True)
 class Layout:
-    """Where the headline, the headings and the dateline are."""
+    """Where the headline, the headings, the dateline and the wire furniture are."""
 
     title: Span | None
     headings: list[Span]
     dateline: Dateline | None
+    furniture: list[Furniture] = field(default_factory=list)
+
+
+# Wire furniture: lines that frame a report without reporting, as Reuters, AP and AFP copy and
+# news pages carry them. A photo caption ("FILE PHOTO: ...", "FILE - ...", or a line ending in
+# the photographer's credit "REUTERS/Name", "(AP Photo/Name)"); the staff credits ("(Reporting by
+# ...; Editing by ...)"); a related-coverage marker and the link headlines under it; a notice
+# ("Our Standards: ...", "Copyright ..."). Nothing on them is an actor or an event of the report.
+_CAPTION_START = re.compile(r"^\(?(?:FILE\s+)?PHOTOS?\s*[:\-–—]|^FILE\s*[-–—]\s", re.I)
+_CAPTION_END = re.compile(r"\b(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo|XINHUA|Getty Images|SPUTNIK|ANADOLU)\s*/\s*[^()\n]{1,60}\)?\s*$")
+_CREDIT = re.compile(r"^\(?\s*(?:Additional\s+)?(?:reporting|writing|editing|compiled|edited|produced|graphics)\s+by\s+\S", re.I)
+_LINKS = re.compile(r"^(?:related coverage|related stories|related articles|related:|read more\b|see also\b|more on this\b)", re.I)
+_NOTICE = re.compile(r"^(?:our standards\s*:|copyright\b|©|\(c\)\s|all rights reserved|sign up here)", re.I)
+CAPTION_WORDS = 80            # a longer line is a paragraph of the report (or a whole report on one line)
+_FINAL = tuple(".!?\"”’")
+
+
+def furniture_kind(line: str) -> str | None:
+    """``caption``, ``credit``, ``link`` (a related-coverage marker) or ``notice`` for a line of
+    wire furniture, else None. A credit is a short line set in parentheses or without a final
+    period ("Reporting by the BBC showed ..." is a sentence of the report)."""
+    text = line.strip()
+    if (_CAPTION_START.match(text) or _CAPTION_END.search(text)) and len(_WORD.findall(text)) <= CAPTION_WORDS:
+        return "caption"
+    if _CREDIT.match(text) and (text.startswith("(") and text.endswith(")") or not text.endswith(_FINAL)):
+        return "credit"
+    if _LINKS.match(text):
+        return "link"
+    if _NOTICE.match(text):
+        return "notice"
+    return None
+
+
+def _link_headline(line: str) -> bool:
+    """A line under a related-coverage marker that reads as a linked headline: short, no final
+    punctuation."""
+    return len(_WORD.findall(line)) <= 30 and not line.rstrip().endswith(_FINAL)
 
 
 def lines_of(text: str) -> list[Span]:
@@ -112,11 +149,20 @@ def analyse_layout(text: str, has_title: bool = False) -> Layout:
         blank_after = "\n\n" in text[lines[0].end:lines[1].start].replace("\r", "") if len(lines) > 1 else False
         if len(lines) > 1 and looks_like_title(first, nxt, blank_after) and not is_heading(first):
             title, body_from = lines[0], 1
+    furniture: list[Furniture] = []
+    links = False                   # under a related-coverage marker
     for i, line in enumerate(lines[body_from:], start=body_from):
         if i <= body_from + 1 and dateline is None:
             dateline = parse_dateline(text, line)
             if dateline:
+                links = False
                 continue
-        if is_heading(line.text_of(text)) and not (dateline is None and i == body_from and parse_dateline(text, line)):
+        kind = furniture_kind(line.text_of(text))
+        if kind is None and links and _link_headline(line.text_of(text)):
+            kind = "link"
+        links = kind == "link"
+        if kind is not None:
+            furniture.append(Furniture(line, kind))
+        elif is_heading(line.text_of(text)) and not (dateline is None and i == body_from and parse_dateline(text, line)):
             headings.append(line)
-    return Layout(title=title, headings=headings, dateline=dateline)
+    return Layout(title=title, headings=headings, dateline=dateline, furniture=furniture)

@@ -14,16 +14,17 @@ from wirewatch.document import Document, Entity, Geo, Mention
 from wirewatch.pipeline.registry import stage
 
 
-@stage("places", requires=("spacy_doc", "entities", "dateline"), provides=("places",))
+@stage("places", requires=("spacy_doc", "entities", "dateline", "furniture"), provides=("places",))
 def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
-    """Geoparse the document and add one entity per place, with every mention of it."""
+    """Geoparse the document and add one entity per place, with every mention of it (none on a
+    caption, a credit or a link of the wire furniture)."""
     from wirewatch.places.demonyms import country_of_adjective
     from wirewatch.places.geoparser import geoparse
 
     by_place: dict[object, Entity] = {}
     spans = [(s.start, s.end) for s in doc.dateline.place_spans] if doc.dateline is not None else []
     for m in geoparse(doc.spacy_doc, ctx.gazetteer, demonyms=True, dateline=spans):
-        if not _claim_span(doc, m.start, m.end):
+        if not _claim_span(doc, m.start, m.end) or doc.in_furniture(m.start):
             continue
         p = m.place
         key = p.geonames if p.geonames is not None else (p.name, p.country)

@@ -58,6 +58,8 @@ def to_record(doc: Document) -> dict[str, Any]:
             "url": doc.url,
             "author": doc.author,
             "headings": [{"start": h.start, "end": h.end, "text": h.text_of(doc.text)} for h in doc.headings],
+            "furniture": [{"start": f.span.start, "end": f.span.end, "kind": f.kind, "text": f.span.text_of(doc.text)}
+                          for f in doc.furniture],
         },
         "entities": [entity_record(e) for e in doc.entities],
         "times": [{"id": t.id, "start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value}
