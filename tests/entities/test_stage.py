@@ -64,3 +64,10 @@ def test_a_known_actors_full_name_ner_missed_is_a_mention_of_that_actor(pipe):
     doc = pipe.process(Document(id="x", text=text))
     xi = next(e for e in doc.entities if e.kind == "person" and "Xi" in e.name)
     assert xi.country == "CHN" and any(m.text == "Xi Jinping" for m in xi.mentions)
+
+
+def test_a_possessive_title_codes_the_person_by_its_owner(pipe):
+    d = pipe.process(Document(id="p", text="Russia's top negotiator Ivan Petrovsky met Iran's deputy foreign "
+                                           "minister Ali Karimi in Vienna on Friday."))
+    by_name = {e.name: e for e in d.entities if e.kind == "person"}
+    assert by_name["Ivan Petrovsky"].country == "RUS" and by_name["Ali Karimi"].country == "IRN"

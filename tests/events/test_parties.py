@@ -186,3 +186,18 @@ def test_a_pair_that_names_its_members_is_left_to_the_names(nlp) -> None:
                                ("Kim", "e3", "person", "PRK", "GOV"), ("Moon", "e4", "person", "KOR", "GOV")])
     last = list(doc.sents)[-1]
     assert {c.entity for c in party_candidates(last, index)} == {"e3", "e4"}
+
+
+def test_they_after_a_joined_subject_stands_for_its_members_not_the_nearer_place(nlp) -> None:
+    doc = nlp("Trump and Kim first met in Singapore last June, when they signed a brief statement.")
+    index = _coded_index(doc, [("Trump", "e1", "person", "USA", "GOV"), ("Kim", "e2", "person", "PRK", "GOV"),
+                               ("Singapore", "e3", "country", "SGP", None)])
+    they = next(t for t in doc if t.lower_ == "they")
+    assert {c.entity for c in party_candidates(doc[:], index) if c.token.i == they.i} == {"e1", "e2"}
+
+
+def test_they_after_a_single_subject_is_left_to_the_nearest_mention(nlp) -> None:
+    doc = nlp("Russia warned Ukraine on Monday. They said the talks had failed.")
+    index = _coded_index(doc, [("Russia", "e1", "country", "RUS", None), ("Ukraine", "e2", "country", "UKR", None)])
+    they = next(t for t in doc if t.lower_ == "they")
+    assert {c.entity for c in party_candidates(list(doc.sents)[1], index) if c.token.i == they.i} == {"e2"}

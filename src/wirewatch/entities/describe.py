@@ -36,19 +36,36 @@ class Description:
 
 
 def title_before(sdoc: Any, start_char: int) -> str:
-    """The words right before a name that form its title: ``North Korean leader``."""
+    """The words right before a name that form its title: ``North Korean leader``, and the
+    owner of a possessive title (``Russia's top negotiator``, ``the State Department's envoy``),
+    which names whom the title serves."""
     span = sdoc.char_span(start_char, start_char, alignment_mode="expand")
     i = span.start if span is not None else 0
     words: list[str] = []
     j = i - 1
     while j >= 0 and len(words) < 6 and not sdoc[j + 1].is_sent_start:
         tok = sdoc[j]
+        if words and tok.tag_ == "POS" and j > 0 and not tok.is_sent_start:
+            owner = _owner_before(sdoc, j)
+            return " ".join([*owner[:-1], owner[-1] + tok.text, *words]) if owner else " ".join(words)
         if (tok.pos_ not in _NP_POS or tok.ent_type_ == "PERSON" or "\n" in tok.whitespace_
                 or not _WORDLIKE.fullmatch(tok.text)):
             break
         words.insert(0, tok.text)
         j -= 1
     return " ".join(words)
+
+
+def _owner_before(sdoc: Any, j: int) -> list[str]:
+    """The proper name ending right before the possessive ending at token ``j`` (up to four words)."""
+    owner: list[str] = []
+    k = j - 1
+    while k >= 0 and len(owner) < 4 and sdoc[k].pos_ == "PROPN" and _WORDLIKE.fullmatch(sdoc[k].text):
+        owner.insert(0, sdoc[k].text)
+        if sdoc[k].is_sent_start:
+            break
+        k -= 1
+    return owner
 
 
 def apposition_after(text: str, end_char: int) -> str:

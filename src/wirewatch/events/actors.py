@@ -192,6 +192,27 @@ def pair_antecedents(token: Token, index: MentionIndex) -> "tuple[ActorMention, 
     return None
 
 
+def joined_antecedents(token: Token, index: MentionIndex) -> "tuple[ActorMention, ...] | None":
+    """The actors a plural pronoun points back to when the nearest subject before it joins them:
+    "Trump and Kim first met in Singapore last June, when they signed a statement" (they = Trump
+    and Kim, not Singapore). The subject is looked for in the pronoun's sentence and the one
+    before it; when the nearest subject is anything else (one actor, a plural noun, another
+    pronoun) the pronoun is left to the nearest-mention search."""
+    if token.pos_ != "PRON" or token.lower_ not in _PLURAL:
+        return None
+    sent = index.sent_of[token.i]
+    for i in range(token.i - 1, -1, -1):
+        if sent - index.sent_of[i] > 1:
+            return None
+        subj = index.doc[i]
+        if subj.dep_ not in ("nsubj", "nsubjpass") or subj.tag_ in ("PRP", "NN", "NNP") and index.at(subj) is None:
+            continue            # not a subject, or one ("he", "the talks" aside) that "they" cannot mean
+        joined = [m for m in (index.at(t) for t in (subj, *subj.conjuncts)) if m is not None and not m.site]
+        ents = list({m.entity: m for m in joined}.values())
+        return tuple(ents[:2]) if len(ents) >= 2 and len(subj.conjuncts) >= 1 else None
+    return None
+
+
 def _reported_speaker(token: Token, kinds: frozenset[str], index: MentionIndex) -> "ActorMention | None":
     """A subject pronoun of reported speech refers to the speaker: "French farmers said they would
     blockade Paris" (they = the farmers), "the ministry said it will ..." (it = the ministry).

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from wirewatch.document import Claim
-from wirewatch.events.actors import MentionIndex, _anaphor, pair_antecedents
+from wirewatch.events.actors import MentionIndex, _anaphor, joined_antecedents, pair_antecedents
 from wirewatch.events.features import party_features
 from wirewatch.events.model import LinearModel
 
@@ -101,6 +101,10 @@ def party_candidates(sent: Span, index: MentionIndex, claims: Sequence[Claim] = 
         if m is not None:
             if _root(index, tok) and not (m.site and not _qualifies(tok)):
                 out.append(PartyCandidate(tok, m.entity, m.kind, m.coded, False))
+            continue
+        joined = joined_antecedents(tok, index)
+        if joined is not None:
+            out += [PartyCandidate(tok, a.entity, a.kind, a.coded, True) for a in joined]
             continue
         if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
             source = _speaker_of(tok, index, claims)
