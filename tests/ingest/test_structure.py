@@ -108,3 +108,18 @@ def test_a_photo_credit_ends_a_caption_but_not_a_long_paragraph():
     caption = "Christoph Blocher reacts during a meeting on October 2, 2015. (FABRICE COFFRINI/AFP/Getty Images.)"
     assert furniture_kind(caption) == "caption"
     assert furniture_kind("word " * 100 + "(AP Photo/Oakland Police Department)") is None
+
+
+def test_a_byline_and_a_reading_time_may_stand_between_headline_and_dateline():
+    text = ("North Korea's Kim arrives in Russia for summit with Putin\nBy Josh Smith and Guy Faulconbridge\n"
+            "3 min read\n\nSEOUL/MOSCOW, Sept 12 (Reuters) - North Korean leader Kim Jong Un arrived in Russia.\n")
+    layout = analyse_layout(text)
+    assert layout.title is not None and layout.title.text_of(text).startswith("North Korea's Kim")
+    assert layout.dateline is not None and layout.dateline.agency == "Reuters"
+    assert [f.kind for f in layout.furniture] == ["byline", "notice"]
+
+
+def test_sentences_that_open_like_bylines_or_stamps_are_the_report():
+    for line in ("By Tuesday, the troops had left the town.", "Published reports said the army had withdrawn.",
+                 "Updated figures from the ministry showed 40 dead in the clashes on Monday."):
+        assert furniture_kind(line) is None

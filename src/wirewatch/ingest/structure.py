@@ -42,29 +42,39 @@ class Layout:
 # Wire furniture: lines that frame a report without reporting, as Reuters, AP and AFP copy and
 # news pages carry them. A photo caption ("FILE PHOTO: ...", "FILE - ...", or a line ending in
 # the photographer's credit "REUTERS/Name", "(AP Photo/Name)"); the staff credits ("(Reporting by
-# ...; Editing by ...)"); a related-coverage marker and the link headlines under it; a notice
-# ("Our Standards: ...", "Copyright ..."). Nothing on them is an actor or an event of the report.
+# ...; Editing by ...)"), the byline ("By Josh Smith"); a related-coverage marker and the link
+# headlines under it; a notice ("Our Standards: ...", "Copyright ...", "3 min read", "Updated 2
+# hours ago"). Nothing on them is an actor or an event of the report; a headline, a byline and
+# a reading time may stand between the title and the dateline.
 _CAPTION_START = re.compile(r"^\(?(?:FILE\s+)?PHOTOS?\s*[:\-–—]|^FILE\s*[-–—]\s", re.I)
 _CAPTION_END = re.compile(r"\b(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo|XINHUA|Getty Images|SPUTNIK|ANADOLU)\s*/\s*[^()\n]{1,60}\)?\s*$")
 _CREDIT = re.compile(r"^\(?\s*(?:Additional\s+)?(?:reporting|writing|editing|compiled|edited|produced|graphics)\s+by\s+\S", re.I)
 _LINKS = re.compile(r"^(?:related coverage|related stories|related articles|related:|read more\b|see also\b|more on this\b)", re.I)
 _NOTICE = re.compile(r"^(?:our standards\s*:|copyright\b|©|\(c\)\s|all rights reserved|sign up here)", re.I)
+_STAMP = re.compile(r"^(?:\d+\s*min(?:ute)?s?\s+read\b|(?:last\s+)?(?:updated|published|posted)\b)", re.I)
+STAMP_WORDS = 12              # "Updated 2 hours ago", "Published September 12, 2023 5:40 AM GMT+9"
+_BYLINE = re.compile(r"^By\s+[A-Z]")
 CAPTION_WORDS = 80            # a longer line is a paragraph of the report (or a whole report on one line)
+BYLINE_WORDS = 16             # "By Josh Smith and Guy Faulconbridge, Reuters"
 _FINAL = tuple(".!?\"”’")
 
 
 def furniture_kind(line: str) -> str | None:
-    """``caption``, ``credit``, ``link`` (a related-coverage marker) or ``notice`` for a line of
-    wire furniture, else None. A credit is a short line set in parentheses or without a final
+    """``caption``, ``credit``, ``byline``, ``link`` (a related-coverage marker) or ``notice`` (a
+    copyright or standards line, a reading time, a publication timestamp) for a line of wire
+    furniture, else None. A credit is a short line set in parentheses or without a final
     period ("Reporting by the BBC showed ..." is a sentence of the report)."""
     text = line.strip()
     if (_CAPTION_START.match(text) or _CAPTION_END.search(text)) and len(_WORD.findall(text)) <= CAPTION_WORDS:
         return "caption"
     if _CREDIT.match(text) and (text.startswith("(") and text.endswith(")") or not text.endswith(_FINAL)):
         return "credit"
+    if _BYLINE.match(text) and len(_WORD.findall(text)) <= BYLINE_WORDS and not text.endswith(_FINAL[:3]):
+        return "byline"
     if _LINKS.match(text):
         return "link"
-    if _NOTICE.match(text):
+    if _NOTICE.match(text) or (_STAMP.match(text) and len(_WORD.findall(text)) <= STAMP_WORDS
+                               and not text.endswith(_FINAL[:3])):
         return "notice"
     return None
 
@@ -139,30 +149,38 @@ def _place_spans(m: re.Match[str], group: str) -> list[Span]:
 
 
 def analyse_layout(text: str, has_title: bool = False) -> Layout:
-    """Find the headline (unless the caller gave one), the headings and the dateline."""
+    """Find the headline (unless the caller gave one), the headings, the dateline and the wire
+    furniture. A byline or a reading time may stand between the headline and the dateline."""
     lines = lines_of(text)
+    kinds = [furniture_kind(line.text_of(text)) for line in lines]
     title, headings, dateline = None, [], None
     body_from = 0
     if lines and not has_title:
         first = lines[0].text_of(text)
-        nxt = lines[1].text_of(text) if len(lines) > 1 else None
+        k = 1
+        while k < len(lines) and kinds[k] in ("byline", "notice"):
+            k += 1                  # "By Josh Smith", "3 min read" under the headline
+        nxt = lines[k].text_of(text) if k < len(lines) else None
         blank_after = "\n\n" in text[lines[0].end:lines[1].start].replace("\r", "") if len(lines) > 1 else False
-        if len(lines) > 1 and looks_like_title(first, nxt, blank_after) and not is_heading(first):
+        if len(lines) > 1 and kinds[0] is None and looks_like_title(first, nxt, blank_after) and not is_heading(first):
             title, body_from = lines[0], 1
     furniture: list[Furniture] = []
     links = False                   # under a related-coverage marker
+    body = 0                        # lines of the report read so far
     for i, line in enumerate(lines[body_from:], start=body_from):
-        if i <= body_from + 1 and dateline is None:
-            dateline = parse_dateline(text, line)
-            if dateline:
-                links = False
-                continue
-        kind = furniture_kind(line.text_of(text))
+        kind = kinds[i]
         if kind is None and links and _link_headline(line.text_of(text)):
             kind = "link"
+        if kind is None and body <= 1 and dateline is None:
+            dateline = parse_dateline(text, line)
+            if dateline:
+                links, body = False, body + 1
+                continue
         links = kind == "link"
         if kind is not None:
             furniture.append(Furniture(line, kind))
-        elif is_heading(line.text_of(text)) and not (dateline is None and i == body_from and parse_dateline(text, line)):
+            continue
+        body += 1
+        if is_heading(line.text_of(text)) and not (dateline is None and i == body_from and parse_dateline(text, line)):
             headings.append(line)
     return Layout(title=title, headings=headings, dateline=dateline, furniture=furniture)
