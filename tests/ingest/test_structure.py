@@ -123,3 +123,12 @@ def test_sentences_that_open_like_bylines_or_stamps_are_the_report():
     for line in ("By Tuesday, the troops had left the town.", "Published reports said the army had withdrawn.",
                  "Updated figures from the ministry showed 40 dead in the clashes on Monday."):
         assert furniture_kind(line) is None
+
+
+def test_a_line_holding_only_a_date_is_a_stamp_between_headline_and_dateline():
+    text = ("Putin and Kim meet at Russian spaceport\n13 September 2023\n\n"
+            "VOSTOCHNY, Russia (AFP) - Russian President Vladimir Putin welcomed Kim Jong Un on Wednesday.\n")
+    layout = analyse_layout(text)
+    assert layout.title is not None and layout.dateline is not None and layout.dateline.agency == "AFP"
+    assert [f.kind for f in layout.furniture] == ["notice"]
+    assert furniture_kind("September 12, 2023, the talks ended.") is None

@@ -52,6 +52,9 @@ _CREDIT = re.compile(r"^\(?\s*(?:Additional\s+)?(?:reporting|writing|editing|com
 _LINKS = re.compile(r"^(?:related coverage|related stories|related articles|related:|read more\b|see also\b|more on this\b)", re.I)
 _NOTICE = re.compile(r"^(?:our standards\s*:|copyright\b|©|\(c\)\s|all rights reserved|sign up here)", re.I)
 _STAMP = re.compile(r"^(?:\d+\s*min(?:ute)?s?\s+read\b|(?:last\s+)?(?:updated|published|posted)\b)", re.I)
+_DATE_ONLY = re.compile(
+    rf"^(?:[A-Z][a-z]+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+    r"(?:[\s,|·\-–—]+\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}(?:[+\-]\d{1,2})?)?)?\s*$")
 STAMP_WORDS = 12              # "Updated 2 hours ago", "Published September 12, 2023 5:40 AM GMT+9"
 _BYLINE = re.compile(r"^By\s+[A-Z]")
 CAPTION_WORDS = 80            # a longer line is a paragraph of the report (or a whole report on one line)
@@ -61,8 +64,8 @@ _FINAL = tuple(".!?\"”’")
 
 def furniture_kind(line: str) -> str | None:
     """``caption``, ``credit``, ``byline``, ``link`` (a related-coverage marker) or ``notice`` (a
-    copyright or standards line, a reading time, a publication timestamp) for a line of wire
-    furniture, else None. A credit is a short line set in parentheses or without a final
+    copyright or standards line, a reading time, a publication timestamp or a line holding only a
+    date) for a line of wire furniture, else None. A credit is a short line set in parentheses or without a final
     period ("Reporting by the BBC showed ..." is a sentence of the report)."""
     text = line.strip()
     if (_CAPTION_START.match(text) or _CAPTION_END.search(text)) and len(_WORD.findall(text)) <= CAPTION_WORDS:
@@ -73,8 +76,8 @@ def furniture_kind(line: str) -> str | None:
         return "byline"
     if _LINKS.match(text):
         return "link"
-    if _NOTICE.match(text) or (_STAMP.match(text) and len(_WORD.findall(text)) <= STAMP_WORDS
-                               and not text.endswith(_FINAL[:3])):
+    if _NOTICE.match(text) or _DATE_ONLY.match(text) or (
+            _STAMP.match(text) and len(_WORD.findall(text)) <= STAMP_WORDS and not text.endswith(_FINAL[:3])):
         return "notice"
     return None
 
