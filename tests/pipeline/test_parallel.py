@@ -263,7 +263,8 @@ def test_ingest_killed_with_sigkill_leaves_a_consistent_store_and_the_next_run_c
 @pytest.mark.slow
 def test_ctrl_c_stops_the_workers_at_once_and_leaves_no_output(tmp_path):
     _, cfg_path = _small_batches(tmp_path, 2)
-    src, out = corpus(tmp_path / "in.jsonl", 200), tmp_path / "out.jsonl"
+    # far more than two workers get through in the seconds before the interrupt, however fast the machine
+    src, out = corpus(tmp_path / "in.jsonl", 2000), tmp_path / "out.jsonl"
     argv = [sys.executable, "-m", "wirewatch", "extract", str(src), "-o", str(out), "--config", str(cfg_path),
             "--workers", "2"]
     proc = subprocess.Popen(argv, stderr=subprocess.PIPE, text=True, start_new_session=True,
