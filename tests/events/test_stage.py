@@ -68,3 +68,12 @@ def test_wire_furniture_gives_no_event_and_no_actor() -> None:
     caption = text.index("FILE PHOTO")
     assert events and all(e["evidence"]["start"] < caption for e in events)
     assert not any("Faulconbridge" in e["name"] or e["name"] == "Rostov" for e in ents.values())
+
+
+def test_the_headline_is_not_coded_again_beside_the_lead() -> None:
+    text = ("Kim arrives in Russia for summit with Putin\n\n"
+            "VLADIVOSTOK, Sept 12 (Reuters) - North Korean leader Kim Jong Un arrived in Russia on Tuesday "
+            "for a summit with President Vladimir Putin.")
+    events, _ = _events(text, "2023-09-12")
+    lead = text.index("VLADIVOSTOK")
+    assert any(e["type"] == "CONSULT" for e in events) and all(e["evidence"]["start"] > lead for e in events)

@@ -81,8 +81,10 @@ def code_events(doc: Document, threshold: float, party_threshold: float, model: 
     index = mention_index(doc)
     kinds = kinds_by_token(index)
     rules = rule_types(doc, index)
-    # a section heading ("MEETING IN VLADIVOSTOK") labels, it does not report, nor a caption or credit
-    unreported = doc.unreported
+    # a section heading ("MEETING IN VLADIVOSTOK") labels, it does not report, nor a caption or
+    # credit; the headline restates the report's lead in headline form ("Kim arrives in Russia"),
+    # so its act is coded once, from the report's own sentences
+    unreported = doc.unreported + ([doc.title_span] if doc.title_span is not None else [])
     sents = [s for s in sdoc.sents if not any(h.start <= s.start_char < h.end for h in unreported)]
     scored = [score(s, kinds, detect, types, rules) for s in sents]
     encoded: list[Encoded | None] = [None] * len(sents)
