@@ -196,8 +196,9 @@ def joined_antecedents(token: Token, index: MentionIndex) -> "tuple[ActorMention
     """The actors a plural pronoun points back to when the nearest subject before it joins them:
     "Trump and Kim first met in Singapore last June, when they signed a statement" (they = Trump
     and Kim, not Singapore). The subject is looked for in the pronoun's sentence and the one
-    before it; when the nearest subject is anything else (one actor, a plural noun, another
-    pronoun) the pronoun is left to the nearest-mention search."""
+    before it, passing over pronouns and singular nouns that name no actor ("he", "the
+    meeting"); when the nearest other subject does not join two actors (one actor, a plural
+    noun such as "the talks") the pronoun is left to the nearest-mention search."""
     if token.pos_ != "PRON" or token.lower_ not in _PLURAL:
         return None
     sent = index.sent_of[token.i]
@@ -206,7 +207,7 @@ def joined_antecedents(token: Token, index: MentionIndex) -> "tuple[ActorMention
             return None
         subj = index.doc[i]
         if subj.dep_ not in ("nsubj", "nsubjpass") or subj.tag_ in ("PRP", "NN", "NNP") and index.at(subj) is None:
-            continue            # not a subject, or one ("he", "the talks" aside) that "they" cannot mean
+            continue            # not a subject, or one "they" cannot mean ("he", "the meeting")
         joined = [m for m in (index.at(t) for t in (subj, *subj.conjuncts)) if m is not None and not m.site]
         ents = list({m.entity: m for m in joined}.values())
         return tuple(ents[:2]) if len(ents) >= 2 and len(subj.conjuncts) >= 1 else None
