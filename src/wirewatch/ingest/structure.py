@@ -42,42 +42,45 @@ class Layout:
 # Wire furniture: lines that frame a report without reporting, as Reuters, AP and AFP copy and
 # news pages carry them. A photo caption ("FILE PHOTO: ...", "FILE - ...", or a line ending in
 # the photographer's credit "REUTERS/Name", "(AP Photo/Name)"); the staff credits ("(Reporting by
-# ...; Editing by ...)"), the byline ("By Josh Smith"); a related-coverage marker and the link
+# ...; Editing by ...)"); the byline ("By Josh Smith"); a related-coverage marker and the link
 # headlines under it; a notice ("Our Standards: ...", "Copyright ...", "3 min read", "Updated 2
-# hours ago"). Nothing on them is an actor or an event of the report; a headline, a byline and
-# a reading time may stand between the title and the dateline.
+# hours ago", a line holding only a date). Nothing on them is an actor or an event of the
+# report; a byline, a reading time or a date may stand between the headline and the dateline.
 _CAPTION_START = re.compile(r"^\(?(?:FILE\s+)?PHOTOS?\s*[:\-–—]|^FILE\s*[-–—]\s", re.I)
 _CAPTION_END = re.compile(r"\b(?:REUTERS|AFP|EPA(?:-EFE)?|AP Photo|XINHUA|Getty Images|SPUTNIK|ANADOLU)\s*/\s*[^()\n]{1,60}\)?\s*$")
 _CREDIT = re.compile(r"^\(?\s*(?:Additional\s+)?(?:reporting|writing|editing|compiled|edited|produced|graphics)\s+by\s+\S", re.I)
+_BYLINE = re.compile(r"^By\s+[A-Z]")
 _LINKS = re.compile(r"^(?:related coverage|related stories|related articles|related:|read more\b|see also\b|more on this\b)", re.I)
 _NOTICE = re.compile(r"^(?:our standards\s*:|copyright\b|©|\(c\)\s|all rights reserved|sign up here)", re.I)
 _STAMP = re.compile(r"^(?:\d+\s*min(?:ute)?s?\s+read\b|(?:last\s+)?(?:updated|published|posted)\b)", re.I)
 _DATE_ONLY = re.compile(
     rf"^(?:[A-Z][a-z]+day,?\s+)?(?:\d{{1,2}}\s+{_MONTH}\.?,?\s+\d{{4}}|{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
     r"(?:[\s,|·\-–—]+\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4}(?:[+\-]\d{1,2})?)?)?\s*$")
-STAMP_WORDS = 12              # "Updated 2 hours ago", "Published September 12, 2023 5:40 AM GMT+9"
-_BYLINE = re.compile(r"^By\s+[A-Z]")
 CAPTION_WORDS = 80            # a longer line is a paragraph of the report (or a whole report on one line)
 BYLINE_WORDS = 16             # "By Josh Smith and Guy Faulconbridge, Reuters"
+STAMP_WORDS = 12              # "Updated 2 hours ago", "Published September 12, 2023 5:40 AM GMT+9"
+LINK_WORDS = 30               # a linked headline under a related-coverage marker
 _FINAL = tuple(".!?\"”’")
+_SENTENCE_END = _FINAL[:3]
 
 
 def furniture_kind(line: str) -> str | None:
     """``caption``, ``credit``, ``byline``, ``link`` (a related-coverage marker) or ``notice`` (a
-    copyright or standards line, a reading time, a publication timestamp or a line holding only a
-    date) for a line of wire furniture, else None. A credit is a short line set in parentheses or without a final
-    period ("Reporting by the BBC showed ..." is a sentence of the report)."""
+    copyright or standards line, a reading time, a publication timestamp, a line holding only a
+    date) for a line of wire furniture, else None. A credit, a byline or a stamp is a short line
+    without a final period, or a credit one set in parentheses ("Reporting by the BBC showed ..."
+    and "By Tuesday, the troops had left." are sentences of the report)."""
     text = line.strip()
     if (_CAPTION_START.match(text) or _CAPTION_END.search(text)) and len(_WORD.findall(text)) <= CAPTION_WORDS:
         return "caption"
     if _CREDIT.match(text) and (text.startswith("(") and text.endswith(")") or not text.endswith(_FINAL)):
         return "credit"
-    if _BYLINE.match(text) and len(_WORD.findall(text)) <= BYLINE_WORDS and not text.endswith(_FINAL[:3]):
+    if _BYLINE.match(text) and len(_WORD.findall(text)) <= BYLINE_WORDS and not text.endswith(_SENTENCE_END):
         return "byline"
     if _LINKS.match(text):
         return "link"
     if _NOTICE.match(text) or _DATE_ONLY.match(text) or (
-            _STAMP.match(text) and len(_WORD.findall(text)) <= STAMP_WORDS and not text.endswith(_FINAL[:3])):
+            _STAMP.match(text) and len(_WORD.findall(text)) <= STAMP_WORDS and not text.endswith(_SENTENCE_END)):
         return "notice"
     return None
 
@@ -85,7 +88,7 @@ def furniture_kind(line: str) -> str | None:
 def _link_headline(line: str) -> bool:
     """A line under a related-coverage marker that reads as a linked headline: short, no final
     punctuation."""
-    return len(_WORD.findall(line)) <= 30 and not line.rstrip().endswith(_FINAL)
+    return len(_WORD.findall(line)) <= LINK_WORDS and not line.rstrip().endswith(_FINAL)
 
 
 def lines_of(text: str) -> list[Span]:
