@@ -25,8 +25,9 @@ class Span:
 
 @dataclass(frozen=True)
 class Furniture:
-    """A line of wire copy that is not the report: a photo caption, the staff credits, a
-    related-coverage link or a notice (``kind``: caption | credit | link | notice)."""
+    """A line of wire copy that is not the report: a photo caption, the staff credits, the
+    byline, a related-coverage link or a notice (``kind``: caption | credit | byline | link |
+    notice; ``ingest.structure.furniture_kind``)."""
 
     span: Span
     kind: str

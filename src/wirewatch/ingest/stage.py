@@ -28,7 +28,7 @@ def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     elif doc.title:
         doc.title_span = _find_title(doc.text, doc.title)
     doc.headings = layout.headings
-    doc.furniture = list(layout.furniture)
+    doc.furniture = layout.furniture
     doc.dateline = layout.dateline
     if doc.dateline and doc.dateline.agency and not doc.agency:
         doc.agency = doc.dateline.agency.strip(" .")

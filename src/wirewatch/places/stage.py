@@ -17,7 +17,7 @@ from wirewatch.pipeline.registry import stage
 @stage("places", requires=("spacy_doc", "entities", "dateline", "furniture"), provides=("places",))
 def run(doc: Document, ctx) -> None:  # type: ignore[no-untyped-def]
     """Geoparse the document and add one entity per place, with every mention of it (none on a
-    caption, a credit or a link of the wire furniture)."""
+    line of wire furniture: a caption, a credit, a byline, a link, a notice)."""
     from wirewatch.places.demonyms import country_of_adjective
     from wirewatch.places.geoparser import geoparse
 
