@@ -385,6 +385,13 @@ def test_code_mention(
     assert (coding.actor.name if coding.actor else None) == actor
 
 
+def test_a_country_the_office_is_posted_to_does_not_code_it(kb: KnowledgeBase) -> None:
+    for text in ("a former ambassador to Spain", "the special representative for North Korea"):
+        coding = code_mention(text, kb, 2023)
+        assert coding is None or coding.country is None, text
+    assert code_mention("the North Korean ambassador to Spain", kb, 2023).country == "PRK"
+
+
 def test_code_mention_year_changes_holder(kb: KnowledgeBase) -> None:
     assert (
         code_mention("the American president", kb, 2005).actor.name == "George W. Bush"

@@ -71,3 +71,10 @@ def test_a_possessive_title_codes_the_person_by_its_owner(pipe):
                                            "minister Ali Karimi in Vienna on Friday."))
     by_name = {e.name: e for e in d.entities if e.kind == "person"}
     assert by_name["Ivan Petrovsky"].country == "RUS" and by_name["Ali Karimi"].country == "IRN"
+
+
+def test_a_description_set_before_a_name_codes_it_and_a_posting_does_not(pipe):
+    d = pipe.process(Document(id="a", text="Biegun held talks with his North Korean counterpart, Ivan Hyok Dol, a "
+                                           "former ambassador to Spain, in Pyongyang on Wednesday."))
+    person = next(e for e in d.entities if e.kind == "person" and "Dol" in e.name)
+    assert person.country == "PRK"

@@ -68,6 +68,21 @@ def _owner_before(sdoc: Any, j: int) -> list[str]:
     return owner
 
 
+def described_before(sdoc: Any, start_char: int, end_char: int) -> str:
+    """The description a name is set beside, right before it and a comma: ``his North Korean
+    counterpart`` in "his North Korean counterpart, Kim Hyok Chol", ``North Korea's foreign
+    minister`` in "North Korea's foreign minister, Ri Yong Ho" (the parse makes the name an
+    apposition of the description's noun)."""
+    span = sdoc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or span.start < 2 or sdoc[span.start - 1].text != ",":
+        return ""
+    root, noun = span.root, sdoc[span.start - 2]
+    if root.dep_ != "appos" or root.head.i != noun.i or noun.pos_ != "NOUN":
+        return ""
+    first = max(noun.left_edge.i, noun.i - 6)
+    return sdoc[first:noun.i + 1].text
+
+
 def apposition_after(text: str, end_char: int) -> str:
     """A short apposition after a name: ``, vice premier of China,`` -> ``vice premier of China``."""
     rest = text[end_char:end_char + 80]

@@ -14,7 +14,7 @@ from typing import Any
 from wirewatch.document import Document, Entity, Mention, Span
 from wirewatch.entities.cluster import Cluster, cluster_mentions, key_of, repeated_names
 from wirewatch.entities.kb import code_mention
-from wirewatch.entities.describe import Description, apposition_after, descriptions, is_leader, title_before
+from wirewatch.entities.describe import Description, apposition_after, described_before, descriptions, is_leader, title_before
 from wirewatch.entities.mentions import NameMention, ner_mentions, trim
 from wirewatch.pipeline.registry import stage
 
@@ -168,7 +168,8 @@ def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
         if coding is not None:
             ent.country, ent.sector = coding.country, coding.sector
     for m in c.mentions:
-        for phrase in (title_before(doc.spacy_doc, m.span.start), apposition_after(doc.text, m.span.end)):
+        for phrase in (title_before(doc.spacy_doc, m.span.start), described_before(doc.spacy_doc, m.span.start, m.span.end),
+                       apposition_after(doc.text, m.span.end)):
             coding = code_mention(phrase, kb, year) if phrase else None
             if coding is not None and (coding.country or coding.sector):
                 ent.country = ent.country or coding.country

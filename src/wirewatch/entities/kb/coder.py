@@ -77,15 +77,30 @@ def _find_country(toks: list[_Token], kb: KnowledgeBase) -> Country | None:
     return found[2] if found else None
 
 
+# A country after one of these is where an office is sent, not whose it is: "a former
+# ambassador to Spain", "the special representative for North Korea" ("the North Korean
+# ambassador to Spain" still reads North Korean first). Not "in": "security forces in Guinea"
+# are Guinea's.
+_POSTED_TO = frozenset({"to", "for", "toward", "towards"})
+
+
 def _find_country_at(
     toks: list[_Token], kb: KnowledgeBase
 ) -> tuple[int, int, Country] | None:
-    """Find the leftmost-longest country name among the tokens, with its token span."""
-    for i in range(len(toks)):
+    """Find the leftmost-longest country name among the tokens, with its token span; a country
+    the mention is posted to (``_POSTED_TO``) does not count."""
+    i = 0
+    while i < len(toks):
         for j in range(min(len(toks), i + _MAX_NGRAM), i, -1):
             found = kb.country(_span(toks, i, j))
             if found is not None:
-                return i, j, found
+                break
+        else:
+            i += 1
+            continue
+        if i == 0 or toks[i - 1].raw.casefold() not in _POSTED_TO:
+            return i, j, found
+        i = j  # "for North Korea": neither "North Korea" nor "Korea" codes the mention
     return None
 
 
