@@ -74,3 +74,26 @@ def test_a_clause_on_the_trigger_that_dates_another_act_does_not(nlp) -> None:
     doc, ev = _parsed(nlp, text, {"June": "2021-06"}, "summit")
     got = event_date(doc, ev, Span(0, len(text)))
     assert got is not None and got.value == "2021-12-08"
+
+
+def test_an_undated_act_takes_the_day_the_narrative_has_reached(nlp) -> None:
+    text = ("The rebel leader accused the army of shelling his camps late on Tuesday. "
+            "He warned that anyone who stood in his way would be destroyed.")
+    doc, ev = _parsed(nlp, text, {"late on Tuesday": "2021-12-07"}, "warned")
+    got = event_date(doc, ev, Span(text.index("He"), len(text)))
+    assert got is not None and got.value == "2021-12-07"
+
+
+def test_the_storys_background_is_not_where_the_narrative_stands(nlp) -> None:
+    text = "The two leaders first met in Geneva in 2019. They agreed to hold further talks."
+    doc, ev = _parsed(nlp, text, {"2019": "2019"}, "agreed")
+    got = event_date(doc, ev, Span(text.index("They"), len(text)))
+    assert got is not None and got.value == "2021-12-08"
+
+
+def test_a_day_three_sentences_back_no_longer_dates_the_act(nlp) -> None:
+    text = ("The rebels seized the airfield on Tuesday. Their leader spoke on the radio. Shops were closed. "
+            "Crowds gathered in the square. Officials agreed to hold further talks.")
+    doc, ev = _parsed(nlp, text, {"Tuesday": "2021-12-07"}, "agreed")
+    got = event_date(doc, ev, Span(text.index("Officials"), len(text)))
+    assert got is not None and got.value == "2021-12-08"

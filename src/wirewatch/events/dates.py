@@ -1,7 +1,8 @@
 """Where and when an event happens, and the claims that carry it.
 
 Its date is the time expression nearest its trigger in its evidence, then in its sentence,
-else the document date; its place a place named after a locative preposition in its
+else, for an act that took place, the recent day the narrative of the sentences just before has
+reached, else the document date; its place a place named after a locative preposition in its
 sentence; its claims those whose content holds its trigger, whose stance can change its status.
 """
 from __future__ import annotations
@@ -27,6 +28,7 @@ def _sentence(doc: Document, trigger: Span) -> Span:
 def event_date(doc: Document, ev: Event, sentence: Span) -> EventDate | None:
     """The event's date: the time expression nearest its trigger, in its evidence first, then in
     its sentence, but not one that dates another clause's act (``_elsewhere``); else, for an act
+    that took place, the day the narrative has reached (``narrative_date``); else, for an act
     that took place or is under way, the document date, and for one planned or expected, the open
     interval from the document date on (no date at all for a possible or negated act).
 
@@ -51,8 +53,55 @@ def event_date(doc: Document, ev: Event, sentence: Span) -> EventDate | None:
         return None                 # no act took place on any day the text gives
     if ev.status in ("planned", "expected"):
         return vague_date(doc, "FUTURE_REF")   # after the report, not on the day it was announced
+    if ev.status == "occurred" and trigger is not None:
+        told = narrative_date(doc, trigger.sent)
+        if told is not None:
+            return told
     d = doc.date.isoformat()
     return EventDate(d, d, d)
+
+
+NARRATIVE_SENTENCES = 2
+NARRATIVE_DAYS = 7
+
+
+def narrative_date(doc: Document, sent: Any) -> EventDate | None:
+    """The date the narrative has reached before a sentence that dates nothing: the last time
+    expression of the ``NARRATIVE_SENTENCES`` sentences before it, if it says when the main clause
+    of its own sentence took place and names one day of the ``NARRATIVE_DAYS`` before the report's.
+    A year or a month further back is the story's background ("they first met in 2019"), not
+    where the narrative stands. "Putin urged fighters late on Friday to detain him. He
+    warned that anyone in his way would be destroyed": the warning is Friday's too, not the
+    report's (Saturday's)."""
+    from wirewatch.times.tagger import value_interval
+
+    assert doc.date is not None
+    sdoc = doc.spacy_doc
+    if sdoc is None or sent.start == 0:
+        return None
+    first = sent.start
+    for _ in range(NARRATIVE_SENTENCES):
+        if first == 0:
+            break
+        first = sdoc[first - 1].sent.start
+    lo, hi = sdoc[first].idx, sent.start_char
+    told = [t for t in doc.times if lo <= t.start < hi and t.type in ("DATE", "TIME")]
+    if not told:
+        return None
+    t = max(told, key=lambda t: t.start)
+    interval = value_interval(t.value)
+    tok = _token(doc, Span(t.start, t.end))
+    if interval is None or tok is None or tok.dep_ not in WHEN_DEPS or _elsewhere(doc, t, tok.sent.root):
+        return None
+    start, end = interval
+    if start != end or not 0 < (doc.date - end).days <= NARRATIVE_DAYS:
+        return None
+    return EventDate(t.value, start.isoformat(), end.isoformat())
+
+
+# a time expression that says when ("on Friday", "Tuesday", "overnight"), not one that is talked
+# about ("declared Monday a non-working day")
+WHEN_DEPS = frozenset({"npadvmod", "pobj", "prep", "advmod", "tmod"})
 
 
 VAGUE = ("PRESENT_REF", "FUTURE_REF", "PAST_REF")
