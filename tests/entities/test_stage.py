@@ -78,3 +78,10 @@ def test_a_description_set_before_a_name_codes_it_and_a_posting_does_not(pipe):
                                            "former ambassador to Spain, in Pyongyang on Wednesday."))
     person = next(e for e in d.entities if e.kind == "person" and "Dol" in e.name)
     assert person.country == "PRK"
+
+
+def test_a_full_name_is_not_coded_by_a_known_person_of_its_surname_alone(pipe):
+    d = pipe.process(Document(id="g", text="Armando Gutierrez spoke to reporters. Lucio Gutierrez did not."))
+    people = {e.name: e for e in d.entities if e.kind == "person"}
+    armando = next(e for n, e in people.items() if n.startswith("Armando"))
+    assert armando.country != "ECU"

@@ -226,15 +226,23 @@ def nationality_led(ent: Entity, kb: Any) -> bool:
 
 def shared_coding(ent: Entity, c: Cluster, kb: Any, year: int | None) -> None:
     """Code a person the knowledge base cannot pin down ("Bush": three Bushes) with what all
-    the candidates share: their country, and their sector if it is the same."""
+    the candidates share: their country, and their sector if it is the same. A name with a given
+    name counts only the candidates that have it too."""
     if c.label != "person":
         return
-    surname = ent.name.split()[-1] if ent.name.split() else ""
-    found = kb.actors_by_surname(surname, year) if surname else []
+    words = ent.name.split()
+    found = kb.actors_by_surname(words[-1], year) if words else []
+    if len(words) > 1:  # "Armando Gutierrez" is not Lucio Gutierrez of Ecuador
+        found = [a for a in found if _given_name_fits(words[0], a)]
     if len({a.country for a in found}) == 1:
         ent.country = found[0].country
         if len({a.sector for a in found}) == 1:
             ent.sector = found[0].sector
+
+
+def _given_name_fits(given: str, actor: Any) -> bool:
+    """Whether a name's first word is also the first word of one of the actor's names."""
+    return any(key_of(n.split()[0]) == key_of(given) for n in (actor.name, *actor.aliases) if n.split())
 
 
 def add_descriptions(doc: Document, descs: list[Description]) -> None:
