@@ -392,6 +392,12 @@ def test_a_country_the_office_is_posted_to_does_not_code_it(kb: KnowledgeBase) -
     assert code_mention("the North Korean ambassador to Spain", kb, 2023).country == "PRK"
 
 
+def test_dotted_capitals_are_a_country_only_as_its_aliases_write_them(kb: KnowledgeBase) -> None:
+    assert kb.country("U.S.").iso3 == "USA" and kb.country("U.K.").iso3 == "GBR" and kb.country("NC").iso3 == "NCL"
+    for state in ("N.C.", "Pa.", "S.A."):   # "Sen. Jesse Helms, R-N.C." is no New Caledonian
+        assert kb.country(state) is None, state
+
+
 def test_code_mention_year_changes_holder(kb: KnowledgeBase) -> None:
     assert (
         code_mention("the American president", kb, 2005).actor.name == "George W. Bush"

@@ -129,9 +129,9 @@ class KnowledgeBase:
             self._country_codes.setdefault(c.iso2, c.iso3)
         for name in (c.name, *c.aliases, *c.adjectives):
             if is_acronym(name):
-                self._country_codes.setdefault(
-                    fold(name).replace(".", "").replace(" ", ""), c.iso3
-                )
+                written = fold(name).replace(" ", "")   # "US", or "U.S." and "U.S" as listed
+                for form in {written, written.rstrip(".")}:
+                    self._country_codes.setdefault(form, c.iso3)
             else:
                 self._country_keys.setdefault(key(name), c.iso3)
 
@@ -221,7 +221,10 @@ class KnowledgeBase:
             The country, or None.
         """
         bare = strip_possessive(text.strip())
-        code = fold(bare).replace(".", "").replace(" ", "")
+        code = fold(bare).replace(" ", "")
+        # a code is written bare ("US", "PRK"); dotted capitals are abbreviations, of a country
+        # only where its aliases list them ("U.S.", "U.K."): "N.C." is North Carolina, "Pa."
+        # Pennsylvania, "S.A." a company, not New Caledonia, Panama or Saudi Arabia
         if code.isupper() and code in self._country_codes:
             return self._countries[self._country_codes[code]]
         k = key(bare)
