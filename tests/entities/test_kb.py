@@ -398,6 +398,10 @@ def test_dotted_capitals_are_a_country_only_as_its_aliases_write_them(kb: Knowle
         assert kb.country(state) is None, state
 
 
+def test_an_honorific_alone_names_no_one(kb: KnowledgeBase) -> None:
+    assert code_mention("Sen.", kb, 2000) is None      # the title of "Sen. Jesse Helms", not Hun Sen
+
+
 def test_code_mention_year_changes_holder(kb: KnowledgeBase) -> None:
     assert (
         code_mention("the American president", kb, 2005).actor.name == "George W. Bush"

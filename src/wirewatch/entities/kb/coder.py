@@ -64,6 +64,8 @@ def _named_actor(
         found = kb.actors(_span(toks, i, n), year)
         if found and (n - i > 1 or i == 0 or found[0].kind != "person"):
             return _prefer_country(found, _find_country(toks[:i], kb))
+    if toks[-1].bare.casefold().rstrip(".") in kb.words.honorifics:
+        return None  # "Sen." before a name is a title, not Hun Sen
     if n == 1 or all(_is_descriptor(t, kb) for t in toks[:-1]):
         found = kb.actors_by_surname(toks[-1].bare, year)
         if found:
