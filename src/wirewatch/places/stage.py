@@ -73,12 +73,14 @@ STATE_SECTORS = ("GOV", "MIL", "COP", "JUD", "SPY", "LEG")
 
 
 def home_country(doc: Document) -> str | None:
-    """The country the text is set in: that of its dateline's places, else the country most of
-    its place and country mentions lie in (more than half of them, and at least two)."""
-    if doc.dateline is not None and doc.dateline.places:
-        found = [e.country for e in doc.entities if e.id in doc.dateline.places and e.country]
-        if found:
-            return found[0]
+    """The country the text is set in: the country most of its place and country mentions lie in
+    (more than half of them, and at least two), else none.
+
+    Not simply the dateline's: a report from Brussels on a summit of many leaders is not set
+    among Belgians, and the majority rule leaves a report that names many countries without a
+    home, its people the knowledge base does not know uncoded rather than Belgian. (The
+    dateline's country first, tried in the ninth session: stories B-cubed F1 81.6 -> 79.6;
+    held-out court sentences unchanged.)"""
     counts: Counter[str] = Counter()
     for e in doc.entities:
         if e.geo is not None and e.country:
