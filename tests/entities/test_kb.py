@@ -393,9 +393,21 @@ def test_a_country_the_office_is_posted_to_does_not_code_it(kb: KnowledgeBase) -
 
 
 def test_dotted_capitals_are_a_country_only_as_its_aliases_write_them(kb: KnowledgeBase) -> None:
-    assert kb.country("U.S.").iso3 == "USA" and kb.country("U.K.").iso3 == "GBR" and kb.country("NC").iso3 == "NCL"
-    for state in ("N.C.", "Pa.", "S.A."):   # "Sen. Jesse Helms, R-N.C." is no New Caledonian
+    assert kb.country("U.S.").iso3 == "USA" and kb.country("U.K.").iso3 == "GBR" and kb.country("UK").iso3 == "GBR"
+    for state in ("N.C.", "Pa.", "S.A.", "NC"):   # "Sen. Jesse Helms, R-N.C." is no New Caledonian
         assert kb.country(state) is None, state
+
+
+def test_a_bare_iso2_code_is_no_country_unless_an_alias(kb: KnowledgeBase) -> None:
+    assert kb.country("TV") is None and kb.country("IT") is None      # not Tuvalu, not Italy
+    assert kb.country("US").iso3 == "USA" and kb.country("TUV").iso3 == "TUV"
+
+
+def test_a_new_before_a_country_name_makes_a_state(kb: KnowledgeBase) -> None:
+    for text in ("New Jersey governor", "the New Mexico attorney general"):
+        coding = code_mention(text, kb, 2016)
+        assert coding is None or coding.country is None, text
+    assert code_mention("New Zealand officials", kb, 2016).country == "NZL"
 
 
 def test_an_honorific_alone_names_no_one(kb: KnowledgeBase) -> None:

@@ -85,3 +85,15 @@ def test_a_full_name_is_not_coded_by_a_known_person_of_its_surname_alone(pipe):
     people = {e.name: e for e in d.entities if e.kind == "person"}
     armando = next(e for n, e in people.items() if n.startswith("Armando"))
     assert armando.country != "ECU"
+
+
+def test_a_network_named_like_a_minister_is_not_that_minister(pipe):
+    d = pipe.process(Document(id="f", text="Cruz said in an interview on Fox that he would win.", date=None))
+    fox = [e for e in d.entities if e.name == "Fox"]
+    assert all(e.country != "GBR" for e in fox)
+
+
+def test_a_plural_noun_before_a_name_is_no_title(pipe):
+    d = pipe.process(Document(id="s", text="The number of Syrian refugees Barack Obama plans to admit is small."))
+    obama = next(e for e in d.entities if e.name == "Barack Obama")
+    assert obama.country == "USA"

@@ -49,8 +49,8 @@ def title_before(sdoc: Any, start_char: int) -> str:
             owner = _owner_before(sdoc, j)
             return " ".join([*owner[:-1], owner[-1] + tok.text, *words]) if owner else " ".join(words)
         if (tok.pos_ not in _NP_POS or tok.ent_type_ == "PERSON" or "\n" in tok.whitespace_
-                or not _WORDLIKE.fullmatch(tok.text)):
-            break
+                or not _WORDLIKE.fullmatch(tok.text) or not words and tok.tag_ in ("NNS", "NNPS")):
+            break   # a title ends in a singular noun: "the number of Syrian refugees Obama admits"
         words.insert(0, tok.text)
         j -= 1
     return " ".join(words)

@@ -165,6 +165,8 @@ def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
     shared_coding(ent, c, kb, year)
     if c.label != "person":
         coding = code_mention(ent.name, kb, year)
+        if coding is not None and not _may_name_organization(coding, ent.name, year):
+            coding = None
         if coding is not None:
             ent.country, ent.sector = coding.country, coding.sector
     for m in c.mentions:
@@ -180,6 +182,17 @@ def to_entity(doc: Document, c: Cluster, kb: Any, year: int | None) -> Entity:
     if ent.sector in KIND_OF_SECTOR and ent.kind == "organization":
         ent.kind = KIND_OF_SECTOR[ent.sector]
     return ent
+
+
+def _may_name_organization(coding: Any, name: str, year: int | None) -> bool:
+    """Whether an organization's name may take this coding. A one-word name that is a known
+    person's surname names that person only if he led his country that year (NER takes "Hollande"
+    or "Nieto" for an organization): "Fox" (a network, not Liam Fox) or "the Hill" (not Robert
+    Hill) are no British or Australian ministers."""
+    actor = coding.actor
+    if actor is None or actor.kind != "person" or len(name.split()) > 1:
+        return True
+    return bool(actor.leader) and (year is None or (actor.start or 0) <= year <= (actor.end or year))
 
 
 def titled_country(doc: Document, c: Cluster, kb: Any, year: int | None) -> str | None:

@@ -124,9 +124,9 @@ class KnowledgeBase:
     def _index_country(self, c: Country) -> None:
         if c.capital and c.successor is None:
             self._capitals.setdefault(key(c.capital), c.iso3)
+        # its ISO3 code ("PRK"); not its bare ISO2 code, which news writes for other things
+        # ("TV" is no Tuvalu, "IT" no Italy, "PM" no Saint Pierre): only where an alias lists it
         self._country_codes.setdefault(c.iso3, c.iso3)
-        if c.successor is None and c.iso2:
-            self._country_codes.setdefault(c.iso2, c.iso3)
         for name in (c.name, *c.aliases, *c.adjectives):
             if is_acronym(name):
                 written = fold(name).replace(" ", "")   # "US", or "U.S." and "U.S" as listed

@@ -100,9 +100,12 @@ def _find_country_at(
         else:
             i += 1
             continue
-        if i == 0 or toks[i - 1].raw.casefold() not in _POSTED_TO:
+        before = toks[i - 1].raw if i else ""
+        if before != "New" and before.casefold() not in _POSTED_TO:
             return i, j, found
-        i = j  # "for North Korea": neither "North Korea" nor "Korea" codes the mention
+        # "for North Korea": neither "North Korea" nor "Korea" codes the mention; "New Jersey",
+        # "New Mexico" are states, not Jersey or Mexico ("New Zealand" is found whole, before)
+        i = j
     return None
 
 
