@@ -97,3 +97,8 @@ def test_a_plural_noun_before_a_name_is_no_title(pipe):
     d = pipe.process(Document(id="s", text="The number of Syrian refugees Barack Obama plans to admit is small."))
     obama = next(e for e in d.entities if e.name == "Barack Obama")
     assert obama.country == "USA"
+
+
+def test_an_office_of_a_named_person_is_no_actor_of_its_own(pipe):
+    d = pipe.process(Document(id="o", text="Trump was joined by Secretary of State Mike Pompeo in Hanoi."))
+    assert not any(e.name == "Secretary" for e in d.entities)

@@ -201,3 +201,11 @@ def test_they_after_a_single_subject_is_left_to_the_nearest_mention(nlp) -> None
     index = _coded_index(doc, [("Russia", "e1", "country", "RUS", None), ("Ukraine", "e2", "country", "UKR", None)])
     they = next(t for t in doc if t.lower_ == "they")
     assert {c.entity for c in party_candidates(list(doc.sents)[1], index) if c.token.i == they.i} == {"e2"}
+
+
+def test_a_pronoun_pointing_back_to_a_pair_description_stands_for_the_pair(nlp) -> None:
+    doc = nlp("Trump met Kim in Hanoi on Wednesday. The two men talked for an hour, and aides later joined them.")
+    index = _coded_index(doc, [("Trump", "e1", "person", "USA", "GOV"), ("Kim", "e2", "person", "PRK", "GOV"),
+                               ("two men", "e3", "group", "VNM", "CVL")])
+    them = next(t for t in doc if t.lower_ == "them")
+    assert {c.entity for c in party_candidates(list(doc.sents)[1], index) if c.token.i == them.i} == {"e1", "e2"}

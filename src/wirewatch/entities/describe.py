@@ -99,8 +99,8 @@ def descriptions(sdoc: Any, kb: Any, year: int | None) -> list[Description]:
     for tok in _candidates(sdoc, kb.agent_heads()):
         if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in ("PERSON", "ORG"):
             continue
-        if tok.head.ent_type_ == "PERSON" and tok.dep_ == "compound":
-            continue  # a title before a name codes that name instead
+        if tok.head.ent_type_ == "PERSON" and tok.dep_ in ("compound", "nmod"):
+            continue  # a title before a name codes that name instead ("Secretary of State Mike Pompeo")
         if kb.agent_sector(tok.lemma_.lower()) is None and kb.agent_sector(tok.lower_) is None:
             continue
         left = [t for t in sdoc[tok.left_edge.i:tok.i] if t.head.i >= t.i]

@@ -150,6 +150,14 @@ def _anaphor(token: Token, index: MentionIndex) -> "ActorMention | None":
     return None
 
 
+def pair_behind(mention: ActorMention, index: MentionIndex) -> "tuple[ActorMention, ActorMention] | None":
+    """The two actors a mention stands for when it is itself a pair description ("After a
+    private conversation, the two men sat down ... joined by them": "them" points back to "the
+    two men", which is Trump and Kim, not a group of its own)."""
+    span = index.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return None if span is None else pair_antecedents(span.root, index)
+
+
 def pair_antecedents(token: Token, index: MentionIndex) -> "tuple[ActorMention, ActorMention] | None":
     """The two actors a plural description counted as two points back to: "the two leaders",
     "both countries", "the two sides" (nouns, kinds and sectors in ``pairs.tsv``).

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from wirewatch.document import Claim
-from wirewatch.events.actors import MentionIndex, _anaphor, joined_antecedents, pair_antecedents
+from wirewatch.events.actors import MentionIndex, _anaphor, joined_antecedents, pair_antecedents, pair_behind
 from wirewatch.events.features import party_features
 from wirewatch.events.model import LinearModel
 
@@ -115,7 +115,10 @@ def party_candidates(sent: Span, index: MentionIndex, claims: Sequence[Claim] = 
             continue            # "the two leaders, Kim and Moon": the description names its own
         if tok.pos_ in ("PRON", "NOUN"):
             ante = _anaphor(tok, index)
-            if ante is not None and not ante.site:
+            behind = pair_behind(ante, index) if ante is not None and ante.kind == "group" else None
+            if behind is not None:
+                out += [PartyCandidate(tok, a.entity, a.kind, a.coded, True) for a in behind]
+            elif ante is not None and not ante.site:
                 out.append(PartyCandidate(tok, ante.entity, ante.kind, ante.coded, True))
     return out
 
