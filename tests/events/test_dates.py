@@ -97,3 +97,10 @@ def test_a_day_three_sentences_back_no_longer_dates_the_act(nlp) -> None:
     doc, ev = _parsed(nlp, text, {"Tuesday": "2021-12-07"}, "agreed")
     got = event_date(doc, ev, Span(text.index("Officials"), len(text)))
     assert got is not None and got.value == "2021-12-08"
+
+
+def test_a_clause_saying_the_act_is_to_follow_dates_it(nlp) -> None:
+    text = "The leaders would meet on Wednesday evening, with more substantive talks to follow on Thursday."
+    doc, ev = _parsed(nlp, text, {"Wednesday evening": "2021-12-08TEV", "Thursday": "2021-12-09"}, "talks")
+    got = event_date(doc, ev, Span(0, len(text)))
+    assert got is not None and got.value == "2021-12-09"

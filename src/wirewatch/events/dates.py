@@ -137,11 +137,17 @@ def _elsewhere(doc: Document, t: Timex, trigger: Any) -> bool:
 def _holds(clause: Any, trigger: Any) -> bool:
     """Whether a clause on the trigger states when the trigger's own act takes place: "the first
     summit, held in Singapore last June", "talks, scheduled for Wednesday", "the visit, which
-    began on Monday" (a light or planning verb); not "the meeting, announced on Tuesday"."""
+    began on Monday" (a light or planning verb), "talks to follow on Thursday" (``TAKES_PLACE``);
+    not "the meeting, announced on Tuesday"."""
     if clause.dep_ not in ("acl", "relcl") or clause.head.i != trigger.i:
         return False
     lemma = lemma_of(clause)
-    return bool(lexicon().cue(lemma, "light") or lexicon().cue(lemma, "plan"))
+    return lemma in TAKES_PLACE or bool(lexicon().cue(lemma, "light") or lexicon().cue(lemma, "plan"))
+
+
+# verbs whose clause on an event noun says when that event happens ("more substantive talks to
+# follow on Thursday", "a meeting to take place on Monday", "the visit, which occurred in May")
+TAKES_PLACE = frozenset({"follow", "occur", "happen", "come"})
 
 
 def vague_date(doc: Document, value: str) -> EventDate | None:
