@@ -192,7 +192,7 @@ def _may_name_organization(coding: Any, name: str, year: int | None) -> bool:
     actor = coding.actor
     if actor is None or actor.kind != "person" or len(name.split()) > 1:
         return True
-    return bool(actor.leader) and (year is None or (actor.start or 0) <= year <= (actor.end or year))
+    return bool(actor.leader) and (year is None or actor.active(year))
 
 
 def titled_country(doc: Document, c: Cluster, kb: Any, year: int | None) -> str | None:

@@ -95,7 +95,7 @@ def party_candidates(sent: Span, index: MentionIndex, claims: Sequence[Claim] = 
     for tok in sent:
         pair = pair_antecedents(tok, index) if tok.pos_ == "NOUN" else None
         if pair is not None:
-            out += [PartyCandidate(tok, a.entity, a.kind, a.coded, True) for a in pair]
+            out += _standing_for(tok, pair)
             continue
         m = index.at(tok)
         if m is not None:
@@ -104,12 +104,12 @@ def party_candidates(sent: Span, index: MentionIndex, claims: Sequence[Claim] = 
             continue
         joined = joined_antecedents(tok, index)
         if joined is not None:
-            out += [PartyCandidate(tok, a.entity, a.kind, a.coded, True) for a in joined]
+            out += _standing_for(tok, joined)
             continue
         if tok.pos_ == "PRON" and tok.lower_ in FIRST_PERSON:
             source = _speaker_of(tok, index, claims)
             if source is not None:
-                out.append(PartyCandidate(tok, source.entity, source.kind, source.coded, True))
+                out += _standing_for(tok, (source,))
             continue
         if tok.pos_ == "NOUN" and any(c.dep_ == "appos" and index.at(c) is not None for c in tok.children):
             continue            # "the two leaders, Kim and Moon": the description names its own
@@ -117,10 +117,15 @@ def party_candidates(sent: Span, index: MentionIndex, claims: Sequence[Claim] = 
             ante = _anaphor(tok, index)
             behind = pair_behind(ante, index) if ante is not None and ante.kind == "group" else None
             if behind is not None:
-                out += [PartyCandidate(tok, a.entity, a.kind, a.coded, True) for a in behind]
+                out += _standing_for(tok, behind)
             elif ante is not None and not ante.site:
-                out.append(PartyCandidate(tok, ante.entity, ante.kind, ante.coded, True))
+                out += _standing_for(tok, (ante,))
     return out
+
+
+def _standing_for(tok: Token, mentions: Sequence[ActorMention]) -> list[PartyCandidate]:
+    """A word that points back to actors (a pronoun, a description, a pair) as a candidate for each."""
+    return [PartyCandidate(tok, m.entity, m.kind, m.coded, True) for m in mentions]
 
 
 def _speaker_of(tok: Token, index: MentionIndex, claims: Sequence[Claim]) -> ActorMention | None:
